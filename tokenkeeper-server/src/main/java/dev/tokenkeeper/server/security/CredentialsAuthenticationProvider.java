@@ -1,0 +1,64 @@
+package dev.tokenkeeper.server.security;
+
+import java.util.Optional;
+
+import dev.tokenkeeper.server.permission.Caller;
+import dev.tokenkeeper.server.token.TokenAuthenticator;
+import dev.tokenkeeper.server.token.TokenAuthenticator.AuthenticatedToken;
+import dev.tokenkeeper.server.token.TokenOwner;
+import dev.tokenkeeper.server.token.TokenSecrets;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns credentials into a {@link Caller}: a Bearer token; Basic user:token (the token must
+ * belong to that user and be a personal token); or Basic user:password. All failures throw the
+ * same exception, so they all look alike to the client.
+ */
+@Component
+class CredentialsAuthenticationProvider implements AuthenticationProvider {
+
+	private final TokenAuthenticator tokens;
+
+	private final PasswordAuthenticator passwords;
+
+	CredentialsAuthenticationProvider(TokenAuthenticator tokens, PasswordAuthenticator passwords) {
+		this.tokens = tokens;
+		this.passwords = passwords;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		Optional<Caller> caller = (authentication instanceof BearerTokenAuthentication bearer)
+				? this.tokens.authenticate((String) bearer.getCredentials()).map(CredentialsAuthenticationProvider::tokenCaller)
+				: basic((String) authentication.getPrincipal(), (String) authentication.getCredentials());
+		return new CallerAuthentication(caller.orElseThrow(() -> new BadCredentialsException("Bad credentials")));
+	}
+
+	private Optional<Caller> basic(String username, String secret) {
+		if (TokenSecrets.parse(secret).isPresent()) {
+			Optional<Caller> byToken = this.tokens.authenticate(secret)
+				.filter(verified -> verified.token().owner().type() == TokenOwner.Type.USER)
+				.filter(verified -> verified.user().name().equalsIgnoreCase(username))
+				.map(CredentialsAuthenticationProvider::tokenCaller);
+			if (byToken.isPresent()) {
+				return byToken;
+			}
+		}
+		return this.passwords.authenticate(username, secret).map(Caller::password);
+	}
+
+	private static Caller tokenCaller(AuthenticatedToken verified) {
+		return Caller.token(verified.user(), verified.token().id());
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return BearerTokenAuthentication.class.isAssignableFrom(authentication)
+				|| UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.tokenkeeper.server.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.tokenkeeper.server.user.User;
+import dev.tokenkeeper.server.user.UserService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies user names and passwords. The slow adaptive hash runs once; the success is then
+ * remembered briefly under an HMAC of the credentials (with a key that lives only in this
+ * process), so a client sending Basic user:password on every call does not cost a bcrypt per
+ * request. A remembered success counts only while the user's password hash is unchanged, so a
+ * password change or deletion ends it at once.
+ */
+@Component
+class PasswordAuthenticator {
+
+	private final UserService users;
+
+	private final Cache<String, RememberedLogin> recentLogins;
+
+	private final SecretKeySpec cacheKey;
+
+	private final String dummyHash;
+
+	PasswordAuthenticator(UserService users, PasswordEncoder passwordEncoder, SecureRandom random,
+			SecurityProperties properties) {
+		this.users = users;
+		this.recentLogins = Caffeine.newBuilder()
+			.maximumSize(10_000)
+			.expireAfterWrite(properties.passwordCacheMaxAge())
+			.build();
+		byte[] key = new byte[32];
+		random.nextBytes(key);
+		this.cacheKey = new SecretKeySpec(key, "HmacSHA256");
+		// Unknown users cost the same bcrypt as known ones, so timing does not reveal who exists.
+		this.dummyHash = passwordEncoder.encode("not a real password");
+	}
+
+	Optional<User> authenticate(String username, String password) {
+		String key = cacheKey(username, password);
+		RememberedLogin remembered = this.recentLogins.getIfPresent(key);
+		if (remembered != null) {
+			Optional<User> user = this.users.findById(remembered.userId())
+				.filter(u -> u.passwordHash() != null && u.passwordHash().equals(remembered.passwordHash()))
+				.filter(User::mayAuthenticate);
+			if (user.isPresent()) {
+				return user;
+			}
+			this.recentLogins.invalidate(key);
+		}
+		Optional<User> user = this.users.findByName(username);
+		boolean matches = this.users.passwordMatches(password, user.map(User::passwordHash).orElse(this.dummyHash));
+		if (user.isEmpty() || !matches || !user.get().mayAuthenticate()) {
+			return Optional.empty();
+		}
+		this.recentLogins.put(key, new RememberedLogin(user.get().id(), user.get().passwordHash()));
+		return user;
+	}
+
+	private String cacheKey(String username, String password) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.cacheKey);
+			mac.update(username.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+			mac.update((byte) 0);
+			return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException("HmacSHA256 is required by every Java platform", ex);
+		}
+	}
+
+	private record RememberedLogin(long userId, String passwordHash) {
+	}
+
+}

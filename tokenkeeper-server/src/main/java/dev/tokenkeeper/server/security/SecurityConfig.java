@@ -1,0 +1,62 @@
+package dev.tokenkeeper.server.security;
+
+import dev.tokenkeeper.server.support.web.RestErrorWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+/**
+ * One authentication path for the REST API: the {@code Authorization} header becomes a
+ * {@link dev.tokenkeeper.server.permission.Caller} through {@link CredentialsConverter} and
+ * {@link CredentialsAuthenticationProvider}. The API is stateless: no session, no CSRF token,
+ * and tokens authenticate only under {@code /rest/}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain restApi(HttpSecurity http, CredentialsAuthenticationProvider provider,
+			RestErrorWriter errorWriter) throws Exception {
+		RestAuthenticationEntryPoint entryPoint = new RestAuthenticationEntryPoint(errorWriter);
+		AuthenticationFilter credentials = new AuthenticationFilter(new ProviderManager(provider),
+				new CredentialsConverter());
+		credentials.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		credentials.setSuccessHandler((request, response, authentication) -> {
+		});
+		credentials.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+		return http.securityMatcher("/rest/**")
+			.addFilterAt(credentials, BasicAuthenticationFilter.class)
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/rest/access-tokens/**", "/rest/api/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.anonymous(anonymous -> {
+			})
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			.build();
+	}
+
+	/** Everything outside the REST API: no credentials are accepted there (yet: the web UI comes later). */
+	@Bean
+	@Order(2)
+	SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+}

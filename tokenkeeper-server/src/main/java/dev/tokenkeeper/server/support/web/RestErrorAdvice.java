@@ -1,0 +1,115 @@
+package dev.tokenkeeper.server.support.web;
+
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import dev.tokenkeeper.server.support.ArgumentValidationException;
+import dev.tokenkeeper.server.support.AuthorisationException;
+import dev.tokenkeeper.server.support.IntegrityException;
+import dev.tokenkeeper.server.support.NoSuchEntityException;
+import dev.tokenkeeper.server.support.ServiceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place that turns exceptions into HTTP responses: Bitbucket's status codes and its
+ * {@code {"errors":[...]}} envelope. Spring MVC's own exceptions (unknown path, wrong method,
+ * wrong content type, unreadable body) keep their status codes and headers from
+ * {@link ResponseEntityExceptionHandler} and get the same envelope. Only 5xx are logged.
+ */
+@RestControllerAdvice
+class RestErrorAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(RestErrorAdvice.class);
+
+	@ExceptionHandler(ServiceException.class)
+	ResponseEntity<Object> handleServiceException(ServiceException ex) {
+		return errors(statusOf(ex), HttpHeaders.EMPTY, ex.context(), ex.getMessage(), ex.getClass().getName());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		log.error("Unexpected error while handling a request", ex);
+		return errors(HttpStatus.INTERNAL_SERVER_ERROR, HttpHeaders.EMPTY, null,
+				"An unexpected error occurred. The server log has the details.", null);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causedBy(ex, PayloadTooLargeException.class)) {
+			return errors(HttpStatus.CONTENT_TOO_LARGE, headers, null,
+					PayloadTooLargeException.MESSAGE, null);
+		}
+		// Jackson's own messages may quote the body, which could hold a password: never echo them.
+		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			String field = mismatch.getPath()
+				.stream()
+				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+				.collect(Collectors.joining(".")).replace(".[", "[");
+			return errors(HttpStatus.BAD_REQUEST, headers, field, field + " has a missing or wrong type of value.",
+					null);
+		}
+		String message = ex.getCause() instanceof JacksonException ? "The request body is not valid JSON."
+				: "The request body is missing or cannot be read.";
+		return errors(HttpStatus.BAD_REQUEST, headers, null, message, null);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (statusCode.is5xxServerError()) {
+			log.error("Error while handling a request", ex);
+		}
+		String message = (ex instanceof ErrorResponse response && response.getBody().getDetail() != null)
+				? response.getBody().getDetail() : HttpStatus.valueOf(statusCode.value()).getReasonPhrase();
+		return errors(statusCode, headers, null, message, null);
+	}
+
+	private static ResponseEntity<Object> errors(HttpStatusCode status, HttpHeaders headers, String context,
+			String message, String exceptionName) {
+		return ResponseEntity.status(status)
+			.headers(headers)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(RestErrors.of(context, message, exceptionName));
+	}
+
+	private static HttpStatus statusOf(ServiceException ex) {
+		if (ex instanceof NoSuchEntityException) {
+			return HttpStatus.NOT_FOUND;
+		}
+		if (ex instanceof AuthorisationException) {
+			return HttpStatus.UNAUTHORIZED;
+		}
+		if (ex instanceof IntegrityException) {
+			return HttpStatus.CONFLICT;
+		}
+		if (ex instanceof ArgumentValidationException) {
+			return HttpStatus.BAD_REQUEST;
+		}
+		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.tokenkeeper.server.support.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes Bitbucket's error envelope straight to a servlet response, for the places that run
+ * outside Spring MVC (security entry points, filters, the container's error page).
+ */
+@Component
+public class RestErrorWriter {
+
+	private final JsonMapper jsonMapper;
+
+	RestErrorWriter(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	public void write(HttpServletResponse response, int status, RestErrors errors) throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		response.resetBuffer();
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		this.jsonMapper.writeValue(response.getOutputStream(), errors);
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.tokenkeeper.server.token;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.tokenkeeper.server.permission.ResourcePermission;
+import dev.tokenkeeper.server.support.web.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccessTokenStore {
+
+	private static final String COLUMNS = """
+			id, owner_type, owner_id, user_id, name, repository_permission, project_permission, created_date,
+			expiry_days, expiry_date, last_authenticated, secret_hash""";
+
+	private static final RowMapper<AccessToken> ROW_MAPPER = AccessTokenStore::mapRow;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	AccessTokenStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	void insert(AccessToken token) {
+		this.jdbc.sql("INSERT INTO access_token (" + COLUMNS + """
+				) VALUES (:id, :ownerType, :ownerId, :userId, :name, :repositoryPermission, :projectPermission,
+				          :createdDate, :expiryDays, :expiryDate, :lastAuthenticated, :secretHash)
+				""")
+			.param("id", token.id())
+			.param("ownerType", token.owner().type().name())
+			.param("ownerId", token.owner().id())
+			.param("userId", token.userId())
+			.param("name", token.name())
+			.param("repositoryPermission", token.permissions().repository().name())
+			.param("projectPermission", token.permissions().project().name())
+			.param("createdDate", token.createdDate().toEpochMilli())
+			.param("expiryDays", token.expiryDays())
+			.param("expiryDate", millis(token.expiryDate()))
+			.param("lastAuthenticated", millis(token.lastAuthenticated()))
+			.param("secretHash", token.secretHash())
+			.update();
+	}
+
+	Optional<AccessToken> findById(String id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM access_token WHERE id = :id")
+			.param("id", id)
+			.query(ROW_MAPPER)
+			.optional();
+	}
+
+	boolean exists(String id) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM access_token WHERE id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** The owner's tokens, oldest first (ties broken by id), so pages stay stable. */
+	List<AccessToken> findByOwner(TokenOwner owner, PageRequest page) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM access_token
+				WHERE owner_type = :ownerType AND owner_id = :ownerId
+				ORDER BY created_date, id
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("ownerType", owner.type().name())
+			.param("ownerId", owner.id())
+			.param("limit", page.fetchSize())
+			.param("offset", page.start())
+			.query(ROW_MAPPER)
+			.list();
+	}
+
+	long countByOwner(TokenOwner owner) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM access_token WHERE owner_type = :ownerType AND owner_id = :ownerId")
+			.param("ownerType", owner.type().name())
+			.param("ownerId", owner.id())
+			.query(Long.class)
+			.single();
+	}
+
+	void update(String id, String name, TokenPermissions permissions) {
+		this.jdbc.sql("""
+				UPDATE access_token
+				   SET name = :name, repository_permission = :repositoryPermission,
+				       project_permission = :projectPermission
+				 WHERE id = :id
+				""")
+			.param("name", name)
+			.param("repositoryPermission", permissions.repository().name())
+			.param("projectPermission", permissions.project().name())
+			.param("id", id)
+			.update();
+	}
+
+	boolean delete(String id) {
+		return this.jdbc.sql("DELETE FROM access_token WHERE id = :id").param("id", id).update() > 0;
+	}
+
+	/** Writes recorded uses in one batch; a later time never goes backwards, a deleted token is skipped. */
+	void recordLastAuthenticated(Map<String, Long> lastUseById) {
+		List<Object[]> rows = lastUseById.entrySet()
+			.stream()
+			.map(entry -> new Object[] { entry.getValue(), entry.getKey(), entry.getValue() })
+			.toList();
+		this.jdbcTemplate.batchUpdate("""
+				UPDATE access_token SET last_authenticated = ?
+				 WHERE id = ? AND (last_authenticated IS NULL OR last_authenticated < ?)
+				""", rows);
+	}
+
+	private static AccessToken mapRow(ResultSet rs, int rowNum) throws SQLException {
+		return new AccessToken(rs.getString("id"),
+				new TokenOwner(TokenOwner.Type.valueOf(rs.getString("owner_type")), rs.getLong("owner_id")),
+				rs.getLong("user_id"), rs.getString("name"),
+				new TokenPermissions(ResourcePermission.valueOf(rs.getString("repository_permission")),
+						ResourcePermission.valueOf(rs.getString("project_permission"))),
+				Instant.ofEpochMilli(rs.getLong("created_date")), rs.getObject("expiry_days", Integer.class),
+				instant(rs.getObject("expiry_date", Long.class)), instant(rs.getObject("last_authenticated", Long.class)),
+				rs.getBytes("secret_hash"));
+	}
+
+	private static Long millis(Instant instant) {
+		return instant == null ? null : instant.toEpochMilli();
+	}
+
+	private static Instant instant(Long millis) {
+		return millis == null ? null : Instant.ofEpochMilli(millis);
+	}
+
+}

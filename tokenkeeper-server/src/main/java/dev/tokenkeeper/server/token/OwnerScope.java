@@ -1,0 +1,23 @@
+package dev.tokenkeeper.server.token;
+
+import dev.tokenkeeper.server.permission.Caller;
+
+/**
+ * The owner a request addresses (from its path), with the rules for who may act on that
+ * owner's tokens. User, project and repository tokens share one token mechanism and differ
+ * only here.
+ */
+public interface OwnerScope {
+
+	TokenOwner owner();
+
+	/** The user that new tokens of this owner act as. */
+	long tokenUserId();
+
+	boolean canRead(Caller caller);
+
+	boolean canCreate(Caller caller);
+
+	boolean canModify(Caller caller);
+
+}

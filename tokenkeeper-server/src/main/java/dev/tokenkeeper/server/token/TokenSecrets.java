@@ -1,0 +1,125 @@
+package dev.tokenkeeper.server.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The raw token format and its hashing. A raw token is {@code <prefix>} followed by base64 of
+ * {@code "<12-digit id>:"} and 20 random bytes: the id gives an O(1) lookup, the random bytes
+ * are the secret. Only the SHA-256 of the decoded bytes is stored: the prefix is cosmetic (it
+ * helps secret scanners), so changing it later does not invalidate issued tokens.
+ */
+public final class TokenSecrets {
+
+	static final int ID_LENGTH = 12;
+
+	static final int SECRET_BYTES = 20;
+
+	private static final int PAYLOAD_BYTES = ID_LENGTH + 1 + SECRET_BYTES;
+
+	private static final long ID_BOUND = 1_000_000_000_000L;
+
+	private final SecureRandom random;
+
+	private final String prefix;
+
+	public TokenSecrets(SecureRandom random, String prefix) {
+		if (!prefix.isEmpty() && !prefix.endsWith("-")) {
+			throw new IllegalArgumentException("The token prefix must be empty or end with '-'");
+		}
+		this.random = random;
+		this.prefix = prefix;
+	}
+
+	/** A fresh random token id: 12 decimal digits, possibly starting with 0. */
+	public String newId() {
+		return String.format("%012d", this.random.nextLong(ID_BOUND));
+	}
+
+	/** A new secret for the token with this id. The raw form must be shown once and then forgotten. */
+	public NewSecret newSecret(String id) {
+		byte[] payload = new byte[PAYLOAD_BYTES];
+		System.arraycopy((id + ":").getBytes(StandardCharsets.US_ASCII), 0, payload, 0, ID_LENGTH + 1);
+		byte[] secret = new byte[SECRET_BYTES];
+		this.random.nextBytes(secret);
+		System.arraycopy(secret, 0, payload, ID_LENGTH + 1, SECRET_BYTES);
+		return new NewSecret(this.prefix + Base64.getEncoder().encodeToString(payload), sha256(payload));
+	}
+
+	/**
+	 * Parses a presented raw token. Anything that is not exactly the token format gives empty;
+	 * any prefix ending in '-' is accepted, since base64 never contains '-'.
+	 */
+	public static Optional<PresentedToken> parse(String raw) {
+		if (raw == null || raw.length() > 128) {
+			return Optional.empty();
+		}
+		String encoded = raw.substring(raw.lastIndexOf('-') + 1);
+		byte[] payload;
+		try {
+			payload = Base64.getDecoder().decode(encoded);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		if (payload.length != PAYLOAD_BYTES || payload[ID_LENGTH] != ':') {
+			return Optional.empty();
+		}
+		for (int i = 0; i < ID_LENGTH; i++) {
+			if (payload[i] < '0' || payload[i] > '9') {
+				return Optional.empty();
+			}
+		}
+		return Optional.of(new PresentedToken(new String(payload, 0, ID_LENGTH, StandardCharsets.US_ASCII), payload));
+	}
+
+	static byte[] sha256(byte[] payload) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(payload);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
+		}
+	}
+
+	/** A newly generated secret: the raw token for the caller and the hash to store. */
+	public record NewSecret(String rawToken, byte[] hash) {
+
+		@Override
+		public String toString() {
+			return "NewSecret[hidden]";
+		}
+
+	}
+
+	/** A token as presented by a client: its id and decoded bytes. */
+	public record PresentedToken(String id, byte[] payload) {
+
+		/** Compares this token's hash with a stored one in constant time. */
+		public boolean matches(byte[] storedHash) {
+			return storedHash != null && MessageDigest.isEqual(sha256(this.payload), storedHash);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof PresentedToken that && this.id.equals(that.id)
+					&& MessageDigest.isEqual(this.payload, that.payload);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.id.hashCode();
+		}
+
+		@Override
+		public String toString() {
+			return "PresentedToken[id=" + this.id + "]";
+		}
+
+	}
+
+}

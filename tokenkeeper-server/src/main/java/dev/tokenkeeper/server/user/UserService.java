@@ -1,0 +1,269 @@
+package dev.tokenkeeper.server.user;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.tokenkeeper.server.permission.AccessRules;
+import dev.tokenkeeper.server.permission.Caller;
+import dev.tokenkeeper.server.permission.GlobalPermission;
+import dev.tokenkeeper.server.support.AfterCommit;
+import dev.tokenkeeper.server.support.ArgumentValidationException;
+import dev.tokenkeeper.server.support.AuthorisationException;
+import dev.tokenkeeper.server.support.IntegrityException;
+import dev.tokenkeeper.server.support.web.PageRequest;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and their global permissions, with Bitbucket's rules for who may change them. */
+@Service
+public class UserService {
+
+	/** bcrypt reads at most 72 bytes; a longer password would be silently truncated. */
+	static final int MAX_PASSWORD_BYTES = 72;
+
+	private static final int MAX_FIELD_LENGTH = 255;
+
+	private final UserStore store;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	private final Cache<Long, User> usersById;
+
+	UserService(UserStore store, PasswordEncoder passwordEncoder, Clock clock, UserProperties properties) {
+		this.store = store;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+		this.usersById = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterWrite(properties.cacheMaxAge())
+			.build();
+	}
+
+	/** The user with this id, served from a short-lived cache that every change evicts. */
+	public Optional<User> findById(long id) {
+		return Optional.ofNullable(this.usersById.get(id, key -> this.store.findById(key).orElse(null)));
+	}
+
+	public Optional<User> findByName(String name) {
+		return this.store.findByName(name);
+	}
+
+	public User getBySlug(String slug) {
+		return this.store.findBySlug(slug).orElseThrow(() -> new NoSuchUserException(slug));
+	}
+
+	public User getByName(String name) {
+		return findByName(name).orElseThrow(() -> new NoSuchUserException(name));
+	}
+
+	public List<User> find(String filter, PageRequest page) {
+		return this.store.find(filter, false, page);
+	}
+
+	public List<User> findLicensed(String filter, PageRequest page) {
+		return this.store.find(filter, true, page);
+	}
+
+	public boolean hasNoUsers() {
+		return this.store.isEmpty();
+	}
+
+	/** Creates a user with LICENSED_USER; only administrators may. */
+	@Transactional
+	public User create(Caller caller, NewUser request) {
+		requireAdmin(caller);
+		return insert(request, GlobalPermission.LICENSED_USER);
+	}
+
+	/** Creates the first system administrator of an empty installation. */
+	@Transactional
+	public User createInitialAdmin(NewUser request) {
+		return insert(request, GlobalPermission.SYS_ADMIN);
+	}
+
+	private User insert(NewUser request, GlobalPermission permission) {
+		String name = requireText("name", request.name());
+		validateName(name);
+		String displayName = requireText("displayName", request.displayName());
+		String email = requireText("emailAddress", request.emailAddress());
+		validateEmail(email);
+		validatePassword("password", request.password());
+		User user = new User(0, name, slugOf(name), displayName, email, true, UserType.NORMAL, permission,
+				this.passwordEncoder.encode(request.password()));
+		try {
+			long id = this.store.insert(user, this.clock.millis());
+			return this.store.findById(id).orElseThrow();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DuplicateUserException(name);
+		}
+	}
+
+	/** An administrator changes a user's display name and/or email address. */
+	@Transactional
+	public void updateDetails(Caller caller, String name, String displayName, String emailAddress) {
+		User user = getByName(requireText("name", name));
+		requireManage(caller, user);
+		String newDisplayName = displayName == null ? user.displayName() : requireText("displayName", displayName);
+		String newEmail = emailAddress == null ? user.emailAddress() : requireText("emailAddress", emailAddress);
+		validateEmail(newEmail);
+		this.store.updateDetails(user.id(), newDisplayName, newEmail);
+		evict(user);
+	}
+
+	/** Deletes a user and, with them, all their tokens. Nobody deletes themselves. */
+	@Transactional
+	public User delete(Caller caller, String name) {
+		User user = getByName(requireText("name", name));
+		requireManage(caller, user);
+		if (caller.is(user)) {
+			throw new IntegrityException("name", "You cannot delete yourself.");
+		}
+		this.store.delete(user.id());
+		evict(user);
+		return user;
+	}
+
+	/** An administrator sets another user's password. */
+	@Transactional
+	public void changePassword(Caller caller, String name, String password, String passwordConfirm) {
+		User user = getByName(requireText("name", name));
+		requireManage(caller, user);
+		setPassword(user, password, passwordConfirm);
+	}
+
+	/** A user changes their own password; this needs the old one, never a token. */
+	@Transactional
+	public void changeOwnPassword(Caller caller, String oldPassword, String password, String passwordConfirm) {
+		if (caller.usedToken()) {
+			throw new AuthorisationException("Changing a password requires authenticating with a password.");
+		}
+		User user = findById(caller.user().id()).orElseThrow(() -> new NoSuchUserException(caller.user().name()));
+		if (oldPassword == null || !passwordMatches(oldPassword, user.passwordHash())) {
+			throw new ArgumentValidationException("oldPassword", "The old password is not correct.");
+		}
+		setPassword(user, password, passwordConfirm);
+	}
+
+	private void setPassword(User user, String password, String passwordConfirm) {
+		validatePassword("password", password);
+		if (!password.equals(passwordConfirm)) {
+			throw new ArgumentValidationException("passwordConfirm", "The password confirmation does not match.");
+		}
+		this.store.updatePasswordHash(user.id(), this.passwordEncoder.encode(password));
+		evict(user);
+	}
+
+	/** Sets a user's global permission ({@code null} revokes it). Nobody changes their own. */
+	@Transactional
+	public void setPermission(Caller caller, String name, GlobalPermission permission) {
+		User user = getByName(requireText("name", name));
+		requireManage(caller, user);
+		if (permission != null && !AccessRules.canGrant(caller, permission)) {
+			throw new AuthorisationException("You are not permitted to grant " + permission + ".");
+		}
+		if (caller.is(user)) {
+			throw new IntegrityException("name", "You cannot change your own global permission.");
+		}
+		this.store.updatePermission(user.id(), permission);
+		evict(user);
+	}
+
+	/** Holds the user's row locked until the transaction ends (serialises per-user limits). */
+	@Transactional
+	public void lock(long userId) {
+		this.store.lock(userId);
+	}
+
+	/** Checks a password against a stored hash; {@code false} for anything malformed. */
+	public boolean passwordMatches(String password, String hash) {
+		if (hash == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			return false;
+		}
+		try {
+			return this.passwordEncoder.matches(password, hash);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/** Bitbucket-style slug: lower case, with characters that are unsafe in a URL path replaced by '_'. */
+	static String slugOf(String name) {
+		return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._~-]", "_");
+	}
+
+	private void evict(User user) {
+		AfterCommit.evict(() -> this.usersById.invalidate(user.id()));
+	}
+
+	private static void requireAdmin(Caller caller) {
+		if (!AccessRules.isAdmin(caller)) {
+			throw new AuthorisationException("You are not permitted to manage users.");
+		}
+	}
+
+	private static void requireManage(Caller caller, User user) {
+		if (!AccessRules.canManageUser(caller, user)) {
+			throw new AuthorisationException("You are not permitted to manage user " + user.name() + ".");
+		}
+	}
+
+	private static String requireText(String field, String value) {
+		if (value == null || value.isBlank()) {
+			throw new ArgumentValidationException(field, field + " is required.");
+		}
+		if (value.length() > MAX_FIELD_LENGTH) {
+			throw new ArgumentValidationException(field, field + " must be at most " + MAX_FIELD_LENGTH + " characters.");
+		}
+		if (value.chars().anyMatch(Character::isISOControl)) {
+			throw new ArgumentValidationException(field, field + " must not contain control characters.");
+		}
+		return value;
+	}
+
+	private static void validateName(String name) {
+		if (!name.equals(name.strip()) || name.chars().anyMatch(c -> c == ':' || c == '/' || c == '\\')) {
+			throw new ArgumentValidationException("name",
+					"name must not start or end with spaces, nor contain ':', '/' or '\\'.");
+		}
+	}
+
+	private static void validateEmail(String email) {
+		int at = email.indexOf('@');
+		if (at < 1 || at == email.length() - 1 || email.chars().anyMatch(Character::isWhitespace)) {
+			throw new ArgumentValidationException("emailAddress", "emailAddress must be a valid email address.");
+		}
+	}
+
+	private static void validatePassword(String field, String password) {
+		if (password == null || password.isEmpty()) {
+			throw new ArgumentValidationException(field, field + " is required.");
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new ArgumentValidationException(field,
+					field + " must be at most " + MAX_PASSWORD_BYTES + " bytes long.");
+		}
+	}
+
+	/** What it takes to create a user. {@link #toString()} leaves the password out. */
+	public record NewUser(String name, String password, String displayName, String emailAddress) {
+
+		@Override
+		public String toString() {
+			return "NewUser[name=" + this.name + "]";
+		}
+
+	}
+
+}
