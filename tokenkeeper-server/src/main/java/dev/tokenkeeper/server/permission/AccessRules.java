@@ -39,9 +39,12 @@ public final class AccessRules {
 		return !caller.usedToken() && caller.is(owner);
 	}
 
-	/** The owner or an administrator, by password, updates and deletes tokens; never a token. */
+	/**
+	 * The owner, or an administrator who may manage the owner, updates and deletes tokens, by
+	 * password; never a token. (Only a system administrator changes a system administrator's.)
+	 */
 	public static boolean canModifyUserTokens(Caller caller, User owner) {
-		return !caller.usedToken() && (caller.is(owner) || isAdmin(caller));
+		return !caller.usedToken() && (caller.is(owner) || canManageUser(caller, owner));
 	}
 
 	private static boolean hasGlobal(User user, GlobalPermission permission) {

@@ -42,6 +42,9 @@ public final class TokenSecrets {
 
 	/** A new secret for the token with this id. The raw form must be shown once and then forgotten. */
 	public NewSecret newSecret(String id) {
+		if (id == null || id.length() != ID_LENGTH || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			throw new IllegalArgumentException("A token id is " + ID_LENGTH + " decimal digits");
+		}
 		byte[] payload = new byte[PAYLOAD_BYTES];
 		System.arraycopy((id + ":").getBytes(StandardCharsets.US_ASCII), 0, payload, 0, ID_LENGTH + 1);
 		byte[] secret = new byte[SECRET_BYTES];

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who may do what: a token is never an administrator; ADMIN cannot manage SYS_ADMIN users or
  * grant SYS_ADMIN; the owner reads its tokens either way, creates them only by password; the
- * owner or an administrator modifies them only by password.
+ * owner or an administrator who may manage the owner modifies them only by password.
  */
 class AccessRulesTests {
 
@@ -71,7 +71,7 @@ class AccessRulesTests {
 			OWNER_BY_PASSWORD     | SYS_ADMIN_USER | true  | true   | true  | true   | true
 			OWNER_BY_TOKEN        | SYS_ADMIN_USER | false | false  | true  | false  | false
 			OTHER_LICENSED_USER   | SYS_ADMIN_USER | false | false  | false | false  | false
-			ADMIN_BY_PASSWORD     | SYS_ADMIN_USER | true  | false  | true  | false  | true
+			ADMIN_BY_PASSWORD     | SYS_ADMIN_USER | true  | false  | true  | false  | false
 			ADMIN_BY_TOKEN        | SYS_ADMIN_USER | false | false  | false | false  | false
 			SYS_ADMIN_BY_PASSWORD | SYS_ADMIN_USER | true  | true   | true  | false  | true
 			SYS_ADMIN_BY_TOKEN    | SYS_ADMIN_USER | false | false  | false | false  | false

@@ -90,6 +90,21 @@ class TokenPermissionRulesIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void adminWhenTokensBelongToASystemAdministratorThenMayReadButNotChangeThem() {
+		Http.Response created = this.http.put("/rest/access-tokens/1.0/users/" + ADMIN)
+			.basicAuth(ADMIN, ADMIN_PASSWORD)
+			.json(BODY)
+			.send();
+		assertThat(created.status()).isEqualTo(200);
+		String path = "/rest/access-tokens/1.0/users/" + ADMIN + "/" + created.json().get("id").asString();
+		String auth = Http.basic(this.admin, passwordOf(this.admin));
+		assertThat(this.http.get(path).auth(auth).send().status()).isEqualTo(200);
+		assertThat(this.http.post(path).auth(auth).json("{\"name\":\"x\"}").send().status()).isEqualTo(401);
+		assertThat(this.http.delete(path).auth(auth).send().status()).isEqualTo(401);
+		assertThat(this.http.delete(path).basicAuth(ADMIN, ADMIN_PASSWORD).send().status()).isEqualTo(204);
+	}
+
+	@Test
 	void adminWhenAuthenticatedByTokenThenHasNoAdministratorRights() {
 		String auth = Http.bearer(this.adminToken);
 		assertThat(list(auth)).isEqualTo(401);

@@ -280,6 +280,14 @@ class TokenSecretsTests {
 		}
 	}
 
+	@Test
+	void newSecretWhenIdIsNotTwelveDigitsThenRefused() {
+		TokenSecrets secrets = new TokenSecrets(new SecureRandom(), "BBDC-");
+		for (String id : new String[] { null, "", "12345678901", "1234567890123", "12345678901a", "-12345678901" }) {
+			assertThatIllegalArgumentException().as(String.valueOf(id)).isThrownBy(() -> secrets.newSecret(id));
+		}
+	}
+
 	/** Returns a fixed id value and fixed secret bytes, and remembers the id bound asked for. */
 	private static final class FixedRandom extends SecureRandom {
 
