@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Server-wide settings.
  *
  * @param baseUrl the externally visible base URL, used for {@code links.self} hrefs
+ * @param bitbucketStrict when {@code true}, every Tokenkeeper extension (endpoints and headers)
+ * is switched off, so the server behaves exactly as Bitbucket
  */
 @ConfigurationProperties("tokenkeeper")
-public record TokenkeeperProperties(@DefaultValue("http://localhost:7990") URI baseUrl) {
+public record TokenkeeperProperties(@DefaultValue("http://localhost:7990") URI baseUrl,
+		@DefaultValue("false") boolean bitbucketStrict) {
 
 	/** The base URL without a trailing slash, ready for appending absolute paths. */
 	public String baseUrlPrefix() {

@@ -1,29 +1,50 @@
 package dev.tokenkeeper.server.permission;
 
+import java.time.Instant;
+
 import dev.tokenkeeper.server.user.User;
 
 /**
  * Who is making a request and how they proved it.
  *
  * @param user the authenticated user (for a token, the user the token acts as)
- * @param tokenId the id of the access token used, or {@code null} when a password was used
+ * @param token the access token used, or {@code null} when a password was used
  */
-public record Caller(User user, String tokenId) {
+public record Caller(User user, TokenUse token) {
 
 	public static Caller password(User user) {
 		return new Caller(user, null);
 	}
 
 	public static Caller token(User user, String tokenId) {
-		return new Caller(user, tokenId);
+		return new Caller(user, new TokenUse(tokenId, null, false));
+	}
+
+	public static Caller token(User user, TokenUse token) {
+		return new Caller(user, token);
 	}
 
 	public boolean usedToken() {
-		return this.tokenId != null;
+		return this.token != null;
+	}
+
+	/** The id of the token used, or {@code null}. */
+	public String tokenId() {
+		return this.token == null ? null : this.token.id();
 	}
 
 	public boolean is(User other) {
 		return this.user.id() == other.id();
+	}
+
+	/**
+	 * How a token authenticated a request.
+	 *
+	 * @param id the token's id
+	 * @param credentialExpiry when the presented secret stops working, or {@code null} if never
+	 * @param previousSecret whether the secret is the one replaced by a rotation, still in its overlap window
+	 */
+	public record TokenUse(String id, Instant credentialExpiry, boolean previousSecret) {
 	}
 
 }

@@ -52,7 +52,7 @@ class CredentialsAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	private static Caller tokenCaller(AuthenticatedToken verified) {
-		return Caller.token(verified.user(), verified.token().id());
+		return Caller.token(verified.user(), verified.use());
 	}
 
 	@Override

@@ -1,5 +1,10 @@
 package dev.tokenkeeper.server.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.tokenkeeper.server.TokenkeeperProperties;
+import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.support.web.RestErrorWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +13,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -23,16 +29,18 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+	static final String TOKEN_EXPIRATION_HEADER = "X-Token-Expiration";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain restApi(HttpSecurity http, CredentialsAuthenticationProvider provider,
-			RestErrorWriter errorWriter) throws Exception {
+			RestErrorWriter errorWriter, TokenkeeperProperties properties) throws Exception {
 		RestAuthenticationEntryPoint entryPoint = new RestAuthenticationEntryPoint(errorWriter);
 		AuthenticationFilter credentials = new AuthenticationFilter(new ProviderManager(provider),
 				new CredentialsConverter());
 		credentials.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
-		credentials.setSuccessHandler((request, response, authentication) -> {
-		});
+		credentials.setSuccessHandler(properties.bitbucketStrict() ? (request, response, authentication) -> {
+		} : SecurityConfig::announceTokenExpiration);
 		credentials.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 		return http.securityMatcher("/rest/**")
 			.addFilterAt(credentials, BasicAuthenticationFilter.class)
@@ -47,6 +55,15 @@ class SecurityConfig {
 			})
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
 			.build();
+	}
+
+	/** Tells a token's holder when the secret they used stops working (a Tokenkeeper extension). */
+	private static void announceTokenExpiration(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) {
+		Caller caller = ((CallerAuthentication) authentication).getPrincipal();
+		if (caller.usedToken() && caller.token().credentialExpiry() != null) {
+			response.setHeader(TOKEN_EXPIRATION_HEADER, caller.token().credentialExpiry().toString());
+		}
 	}
 
 	/** Everything outside the REST API: no credentials are accepted there (yet: the web UI comes later). */

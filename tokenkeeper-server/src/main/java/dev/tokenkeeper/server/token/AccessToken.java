@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * An access token as stored: never its raw secret, only the hash, which {@link #toString()}
+ * An access token as stored: never its raw secret, only hashes, which {@link #toString()}
  * leaves out.
  *
  * @param userId the user the token acts as (its owner, for a user token)
@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param lastAuthenticated when it last authenticated, or {@code null} if never
  */
 public record AccessToken(String id, TokenOwner owner, long userId, String name, TokenPermissions permissions,
-		Instant createdDate, Integer expiryDays, Instant expiryDate, Instant lastAuthenticated, byte[] secretHash) {
+		Instant createdDate, Integer expiryDays, Instant expiryDate, Instant lastAuthenticated, SecretHashes secrets) {
 
 	/** The instant a token created (or renewed) at {@code start} for {@code days} days expires. */
 	public static Instant expiryDate(Instant start, int days) {
@@ -27,7 +27,7 @@ public record AccessToken(String id, TokenOwner owner, long userId, String name,
 
 	public AccessToken withLastAuthenticated(Instant instant) {
 		return new AccessToken(this.id, this.owner, this.userId, this.name, this.permissions, this.createdDate,
-				this.expiryDays, this.expiryDate, instant, this.secretHash);
+				this.expiryDays, this.expiryDate, instant, this.secrets);
 	}
 
 	@Override

@@ -24,22 +24,26 @@ public class AccessTokenService {
 
 	private final TokenAuthenticator authenticator;
 
+	private final TokenRotation rotation;
+
 	private final TokenUsageRecorder usage;
 
 	private final UserService users;
 
-	private final TokenProperties properties;
+	private final TokenPolicyService policies;
 
 	private final Clock clock;
 
 	AccessTokenService(AccessTokenStore store, TokenSecrets secrets, TokenAuthenticator authenticator,
-			TokenUsageRecorder usage, UserService users, TokenProperties properties, Clock clock) {
+			TokenRotation rotation,
+			TokenUsageRecorder usage, UserService users, TokenPolicyService policies, Clock clock) {
 		this.store = store;
 		this.secrets = secrets;
 		this.authenticator = authenticator;
+		this.rotation = rotation;
 		this.usage = usage;
 		this.users = users;
-		this.properties = properties;
+		this.policies = policies;
 		this.clock = clock;
 	}
 
@@ -57,7 +61,7 @@ public class AccessTokenService {
 	}
 
 	@Transactional
-	public CreatedToken create(Caller caller, OwnerScope scope, String name, List<String> permissionNames,
+	public TokenWithSecret create(Caller caller, OwnerScope scope, String name, List<String> permissionNames,
 			Integer expiryDays) {
 		if (!scope.canCreate(caller)) {
 			throw new AuthorisationException(caller.usedToken() ? "Access tokens cannot create access tokens."
@@ -65,7 +69,7 @@ public class AccessTokenService {
 		}
 		String validName = validateName(name);
 		TokenPermissions permissions = TokenPermissions.parse(permissionNames);
-		TokenPolicy policy = this.properties.policy();
+		TokenPolicy policy = this.policies.current();
 		policy.checkExpiryDays(expiryDays);
 
 		lockOwner(scope.owner());
@@ -77,10 +81,11 @@ public class AccessTokenService {
 		TokenSecrets.NewSecret secret = this.secrets.newSecret(id);
 		Instant now = this.clock.instant();
 		AccessToken token = new AccessToken(id, scope.owner(), scope.tokenUserId(), validName, permissions, now,
-				expiryDays, expiryDays == null ? null : AccessToken.expiryDate(now, expiryDays), null, secret.hash());
+				expiryDays, expiryDays == null ? null : AccessToken.expiryDate(now, expiryDays), null,
+				SecretHashes.of(secret.hash()));
 		this.store.insert(token);
 		this.authenticator.evict(id);
-		return new CreatedToken(token, secret.rawToken());
+		return new TokenWithSecret(token, secret.rawToken());
 	}
 
 	/** Changes the name and/or permissions; what is not given keeps its value. Expiry cannot change. */
@@ -107,6 +112,79 @@ public class AccessTokenService {
 		this.store.delete(token.id());
 		this.authenticator.evict(token.id());
 		this.usage.forget(token.id());
+	}
+
+	/**
+	 * Gives a token a new lifetime from now, keeping its id and secret. Works on an expired
+	 * token within the policy's renewal window. Never by a token: a leaked token must not be
+	 * able to extend its own life.
+	 */
+	@Transactional
+	public AccessToken renew(Caller caller, OwnerScope scope, String tokenId, Integer expiryDays) {
+		requireModify(caller, scope);
+		AccessToken token = find(scope, tokenId);
+		TokenPolicy policy = this.policies.current();
+		Instant now = this.clock.instant();
+		if (token.isExpiredAt(now) && !policy.mayRenewExpired(token.expiryDate(), now)) {
+			throw new ArgumentValidationException("This access token expired too long ago to be renewed ("
+					+ policy.renewExpiredWithinDays() + " days at most); rotate it instead to get a new secret.");
+		}
+		int days = expiryDays != null ? expiryDays : policy.defaultExpiryDays(token.expiryDays());
+		policy.checkExpiryDays(days);
+		this.store.renew(token.id(), days, AccessToken.expiryDate(now, days));
+		this.authenticator.evict(token.id());
+		return this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
+	}
+
+	/**
+	 * Gives a token a new secret, keeping its id, name and permissions. Only the owner, by
+	 * password, may: the new secret is shown to the caller, so an administrator rotating someone
+	 * else's token could act as them.
+	 */
+	@Transactional
+	public TokenWithSecret rotate(Caller caller, OwnerScope scope, String tokenId, Integer expiryDays,
+			Integer gracePeriodMinutes) {
+		if (!scope.canCreate(caller)) {
+			throw new AuthorisationException(caller.usedToken()
+					? "A token can rotate only itself, through /self/rotate."
+					: "Only the owner, authenticated by password, may rotate this access token.");
+		}
+		return this.rotation.rotate(find(scope, tokenId), expiryDays, gracePeriodMinutes, this.policies.current());
+	}
+
+	/** The token that authenticated this request. */
+	@Transactional(readOnly = true)
+	public AccessToken self(Caller caller) {
+		return this.usage.withPendingUse(callersToken(caller));
+	}
+
+	/**
+	 * The calling token rotates itself, if the policy allows. It must use its current secret, and
+	 * it cannot give itself a longer lifetime than it was created with.
+	 */
+	@Transactional
+	public TokenWithSecret rotateSelf(Caller caller, Integer expiryDays, Integer gracePeriodMinutes) {
+		AccessToken token = callersToken(caller);
+		TokenPolicy policy = this.policies.current();
+		if (!policy.selfRotation()) {
+			throw new AuthorisationException("Self-rotation of access tokens is disabled by the token policy.");
+		}
+		if (caller.token().previousSecret()) {
+			throw new AuthorisationException("Only the current secret of an access token can rotate it.");
+		}
+		if (expiryDays != null && token.expiryDays() != null && expiryDays > token.expiryDays()) {
+			throw new ArgumentValidationException("expiryDays",
+					"A token cannot give itself a longer lifetime than its own " + token.expiryDays() + " days.");
+		}
+		return this.rotation.rotate(token, expiryDays, gracePeriodMinutes, policy);
+	}
+
+	private AccessToken callersToken(Caller caller) {
+		if (!caller.usedToken()) {
+			throw new ArgumentValidationException(
+					"This resource describes the access token used to authenticate; this request used a password.");
+		}
+		return this.store.findById(caller.tokenId()).orElseThrow(() -> new NoSuchAccessTokenException(caller.tokenId()));
 	}
 
 	private AccessToken find(OwnerScope scope, String tokenId) {
@@ -155,16 +233,6 @@ public class AccessTokenService {
 			throw new ArgumentValidationException("name", "The token name must not contain control characters.");
 		}
 		return name;
-	}
-
-	/** A newly created token and its raw secret, to be shown once. */
-	public record CreatedToken(AccessToken token, String rawToken) {
-
-		@Override
-		public String toString() {
-			return "CreatedToken[" + this.token + "]";
-		}
-
 	}
 
 }

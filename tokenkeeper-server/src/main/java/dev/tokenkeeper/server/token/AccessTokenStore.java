@@ -19,7 +19,8 @@ class AccessTokenStore {
 
 	private static final String COLUMNS = """
 			id, owner_type, owner_id, user_id, name, repository_permission, project_permission, created_date,
-			expiry_days, expiry_date, last_authenticated, secret_hash""";
+			expiry_days, expiry_date, last_authenticated, secret_hash, previous_secret_hash, previous_secret_valid_until,
+			secret_version""";
 
 	private static final RowMapper<AccessToken> ROW_MAPPER = AccessTokenStore::mapRow;
 
@@ -35,7 +36,8 @@ class AccessTokenStore {
 	void insert(AccessToken token) {
 		this.jdbc.sql("INSERT INTO access_token (" + COLUMNS + """
 				) VALUES (:id, :ownerType, :ownerId, :userId, :name, :repositoryPermission, :projectPermission,
-				          :createdDate, :expiryDays, :expiryDate, :lastAuthenticated, :secretHash)
+				          :createdDate, :expiryDays, :expiryDate, :lastAuthenticated, :secretHash, :previousHash,
+				          :previousValidUntil, :secretVersion)
 				""")
 			.param("id", token.id())
 			.param("ownerType", token.owner().type().name())
@@ -48,7 +50,10 @@ class AccessTokenStore {
 			.param("expiryDays", token.expiryDays())
 			.param("expiryDate", millis(token.expiryDate()))
 			.param("lastAuthenticated", millis(token.lastAuthenticated()))
-			.param("secretHash", token.secretHash())
+			.param("secretHash", token.secrets().current())
+			.param("previousHash", token.secrets().previous())
+			.param("previousValidUntil", millis(token.secrets().previousValidUntil()))
+			.param("secretVersion", token.secrets().version())
 			.update();
 	}
 
@@ -104,6 +109,57 @@ class AccessTokenStore {
 			.update();
 	}
 
+	/** Gives the token a new lifetime from now; the secret stays. */
+	void renew(String id, int expiryDays, Instant expiryDate) {
+		this.jdbc.sql("UPDATE access_token SET expiry_days = :expiryDays, expiry_date = :expiryDate WHERE id = :id")
+			.param("expiryDays", expiryDays)
+			.param("expiryDate", expiryDate.toEpochMilli())
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Replaces the secret, if nobody rotated the token since {@code expectedVersion} was read.
+	 * @return whether this rotation won
+	 */
+	boolean rotate(String id, long expectedVersion, SecretHashes secrets, Integer expiryDays, Instant expiryDate) {
+		return this.jdbc.sql("""
+				UPDATE access_token
+				   SET secret_hash = :current, previous_secret_hash = :previous,
+				       previous_secret_valid_until = :previousValidUntil, secret_version = :version,
+				       expiry_days = :expiryDays, expiry_date = :expiryDate
+				 WHERE id = :id AND secret_version = :expectedVersion
+				""")
+			.param("current", secrets.current())
+			.param("previous", secrets.previous())
+			.param("previousValidUntil", millis(secrets.previousValidUntil()))
+			.param("version", secrets.version())
+			.param("expiryDays", expiryDays)
+			.param("expiryDate", millis(expiryDate))
+			.param("id", id)
+			.param("expectedVersion", expectedVersion)
+			.update() == 1;
+	}
+
+	/** Remembers the hash of a secret taken out of service, to recognise it if it is presented again. */
+	void retire(String id, byte[] secretHash, Instant when) {
+		this.jdbc.sql("INSERT INTO retired_secret (token_id, secret_hash, retired_date) VALUES (:id, :hash, :when)")
+			.param("id", id)
+			.param("hash", secretHash)
+			.param("when", when.toEpochMilli())
+			.update();
+	}
+
+	/** The most recently retired secret hashes of a token, newest first. */
+	List<byte[]> findRetiredHashes(String id, int limit) {
+		return this.jdbc.sql("""
+				SELECT secret_hash FROM retired_secret
+				 WHERE token_id = :id
+				 ORDER BY retired_date DESC
+				 LIMIT :limit
+				""").param("id", id).param("limit", limit).query((rs, row) -> rs.getBytes(1)).list();
+	}
+
 	boolean delete(String id) {
 		return this.jdbc.sql("DELETE FROM access_token WHERE id = :id").param("id", id).update() > 0;
 	}
@@ -128,7 +184,8 @@ class AccessTokenStore {
 						ResourcePermission.valueOf(rs.getString("project_permission"))),
 				Instant.ofEpochMilli(rs.getLong("created_date")), rs.getObject("expiry_days", Integer.class),
 				instant(rs.getObject("expiry_date", Long.class)), instant(rs.getObject("last_authenticated", Long.class)),
-				rs.getBytes("secret_hash"));
+				new SecretHashes(rs.getBytes("secret_hash"), rs.getBytes("previous_secret_hash"),
+						instant(rs.getObject("previous_secret_valid_until", Long.class)), rs.getLong("secret_version")));
 	}
 
 	private static Long millis(Instant instant) {

@@ -2,11 +2,15 @@ package dev.tokenkeeper.server.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import dev.tokenkeeper.server.permission.Caller.TokenUse;
 import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
@@ -14,11 +18,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verifies presented tokens: parse, O(1) lookup by id through a bounded cache, constant-time
- * hash comparison, expiry and owner checks. Every failure looks the same to the caller (an
- * empty result). A warm verification touches no database; use is recorded in memory.
+ * hash comparison, expiry and owner checks. The current secret works until the token expires;
+ * after a rotation the previous secret works until its overlap window ends. Every failure looks
+ * the same to the caller (an empty result); a secret that was rotated out is also reported in
+ * the log as a possible leak. A warm verification touches no database; use is recorded in memory.
  */
 @Component
 public class TokenAuthenticator {
+
+	private static final Logger log = LoggerFactory.getLogger(TokenAuthenticator.class);
+
+	/** How many rotated-out secrets of a token are remembered for leak detection. */
+	static final int RETIRED_SECRETS_CHECKED = 20;
 
 	private final AccessTokenStore store;
 
@@ -28,7 +39,7 @@ public class TokenAuthenticator {
 
 	private final Clock clock;
 
-	private final Cache<String, Optional<AccessToken>> tokensById;
+	private final Cache<String, Optional<CachedToken>> tokensById;
 
 	TokenAuthenticator(AccessTokenStore store, UserService users, TokenUsageRecorder usage, Clock clock,
 			TokenProperties properties) {
@@ -44,16 +55,18 @@ public class TokenAuthenticator {
 
 	/** The token and the user it acts as, if the raw token is valid now. */
 	public Optional<AuthenticatedToken> authenticate(String rawToken) {
-		Optional<TokenSecrets.PresentedToken> presented = TokenSecrets.parse(rawToken);
-		if (presented.isEmpty()) {
+		TokenSecrets.PresentedToken presented = TokenSecrets.parse(rawToken).orElse(null);
+		if (presented == null) {
 			return Optional.empty();
 		}
-		AccessToken token = this.tokensById.get(presented.get().id(), this.store::findById).orElse(null);
-		if (token == null || !presented.get().matches(token.secretHash())) {
+		CachedToken cached = this.tokensById.get(presented.id(), this::load).orElse(null);
+		if (cached == null) {
 			return Optional.empty();
 		}
+		AccessToken token = cached.token();
 		Instant now = this.clock.instant();
-		if (token.isExpiredAt(now)) {
+		TokenUse use = verifySecret(cached, presented.hash(), now);
+		if (use == null || token.isExpiredAt(now)) {
 			return Optional.empty();
 		}
 		Optional<User> user = this.users.findById(token.userId()).filter(User::mayAuthenticate);
@@ -61,15 +74,51 @@ public class TokenAuthenticator {
 			return Optional.empty();
 		}
 		this.usage.record(token.id(), now);
-		return Optional.of(new AuthenticatedToken(token, user.get()));
+		return Optional.of(new AuthenticatedToken(token, user.get(), use));
+	}
+
+	private TokenUse verifySecret(CachedToken cached, byte[] hash, Instant now) {
+		AccessToken token = cached.token();
+		SecretHashes secrets = token.secrets();
+		if (TokenSecrets.sameHash(hash, secrets.current())) {
+			return new TokenUse(token.id(), token.expiryDate(), false);
+		}
+		if (TokenSecrets.sameHash(hash, secrets.previous())) {
+			if (now.isBefore(secrets.previousValidUntil())) {
+				return new TokenUse(token.id(), earliest(secrets.previousValidUntil(), token.expiryDate()), true);
+			}
+			reportRetiredSecret(token);
+			return null;
+		}
+		if (cached.retiredHashes().stream().anyMatch(retired -> TokenSecrets.sameHash(hash, retired))) {
+			reportRetiredSecret(token);
+		}
+		return null;
+	}
+
+	private static void reportRetiredSecret(AccessToken token) {
+		log.warn("Access token {} was presented with a secret that was rotated out; the old secret may have leaked",
+				token.id());
+	}
+
+	private Optional<CachedToken> load(String id) {
+		return this.store.findById(id)
+			.map(token -> new CachedToken(token, this.store.findRetiredHashes(id, RETIRED_SECRETS_CHECKED)));
 	}
 
 	void evict(String tokenId) {
 		AfterCommit.evict(() -> this.tokensById.invalidate(tokenId));
 	}
 
-	/** A successfully verified token and the user it acts as. */
-	public record AuthenticatedToken(AccessToken token, User user) {
+	private static Instant earliest(Instant a, Instant b) {
+		return (b == null || a.isBefore(b)) ? a : b;
+	}
+
+	private record CachedToken(AccessToken token, List<byte[]> retiredHashes) {
+	}
+
+	/** A successfully verified token, the user it acts as, and how the secret matched. */
+	public record AuthenticatedToken(AccessToken token, User user, TokenUse use) {
 	}
 
 }

@@ -80,6 +80,11 @@ public final class TokenSecrets {
 		return Optional.of(new PresentedToken(new String(payload, 0, ID_LENGTH, StandardCharsets.US_ASCII), payload));
 	}
 
+	/** Compares two hashes in constant time; a missing one never matches. */
+	static boolean sameHash(byte[] hash, byte[] storedHash) {
+		return storedHash != null && MessageDigest.isEqual(hash, storedHash);
+	}
+
 	static byte[] sha256(byte[] payload) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(payload);
@@ -102,9 +107,14 @@ public final class TokenSecrets {
 	/** A token as presented by a client: its id and decoded bytes. */
 	public record PresentedToken(String id, byte[] payload) {
 
+		/** The hash under which this token's secret is stored. */
+		public byte[] hash() {
+			return sha256(this.payload);
+		}
+
 		/** Compares this token's hash with a stored one in constant time. */
 		public boolean matches(byte[] storedHash) {
-			return storedHash != null && MessageDigest.isEqual(sha256(this.payload), storedHash);
+			return sameHash(hash(), storedHash);
 		}
 
 		@Override

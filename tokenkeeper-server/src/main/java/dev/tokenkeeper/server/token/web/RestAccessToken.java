@@ -11,22 +11,25 @@ import dev.tokenkeeper.server.user.web.RestApplicationUser;
 
 /**
  * Bitbucket's access token object. Dates are epoch milliseconds; optional fields are left out
- * when absent. {@code token} (the raw secret) is present only in the response that creates it.
+ * when absent. {@code token} (the raw secret) is present only in the response that creates or
+ * rotates it, and {@code previousSecretValidUntil} only in a rotation's response.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "id", "createdDate", "lastAuthenticated", "expiryDays", "expiryDate", "name", "permissions",
-		"user", "token" })
+		"user", "token", "previousSecretValidUntil" })
 public record RestAccessToken(String id, long createdDate, Long lastAuthenticated, Integer expiryDays,
-		Long expiryDate, String name, List<String> permissions, RestApplicationUser user, String token) {
+		Long expiryDate, String name, List<String> permissions, RestApplicationUser user, String token,
+		Long previousSecretValidUntil) {
 
 	static RestAccessToken of(AccessToken token, RestApplicationUser user) {
-		return withSecret(token, user, null);
+		return withSecret(token, user, null, null);
 	}
 
-	static RestAccessToken withSecret(AccessToken token, RestApplicationUser user, String rawToken) {
+	static RestAccessToken withSecret(AccessToken token, RestApplicationUser user, String rawToken,
+			Instant previousSecretValidUntil) {
 		return new RestAccessToken(token.id(), token.createdDate().toEpochMilli(), millis(token.lastAuthenticated()),
 				token.expiryDays(), millis(token.expiryDate()), token.name(), token.permissions().names(), user,
-				rawToken);
+				rawToken, millis(previousSecretValidUntil));
 	}
 
 	private static Long millis(Instant instant) {

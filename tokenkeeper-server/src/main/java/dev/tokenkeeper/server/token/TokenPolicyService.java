@@ -1,0 +1,54 @@
+package dev.tokenkeeper.server.token;
+
+import java.time.Clock;
+
+import dev.tokenkeeper.server.permission.AccessRules;
+import dev.tokenkeeper.server.permission.Caller;
+import dev.tokenkeeper.server.support.AuthorisationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The token policy in force: what administrators stored, else the configured defaults. A change
+ * applies from the next create, renew or rotate; existing tokens keep their expiry.
+ */
+@Service
+public class TokenPolicyService {
+
+	private final TokenPolicyStore store;
+
+	private final TokenProperties properties;
+
+	private final Clock clock;
+
+	TokenPolicyService(TokenPolicyStore store, TokenProperties properties, Clock clock) {
+		this.store = store;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public TokenPolicy current() {
+		return this.store.find().orElseGet(this.properties::defaultPolicy);
+	}
+
+	@Transactional(readOnly = true)
+	public TokenPolicy get(Caller caller) {
+		requireAdmin(caller);
+		return current();
+	}
+
+	@Transactional
+	public TokenPolicy update(Caller caller, TokenPolicy policy) {
+		requireAdmin(caller);
+		this.store.save(policy, this.clock.millis());
+		return policy;
+	}
+
+	private static void requireAdmin(Caller caller) {
+		if (!AccessRules.isAdmin(caller)) {
+			throw new AuthorisationException("Only administrators may view or change the token policy.");
+		}
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.tokenkeeper.server.token.web;
+
+import dev.tokenkeeper.server.permission.Caller;
+import dev.tokenkeeper.server.support.web.TokenkeeperExtension;
+import dev.tokenkeeper.server.token.AccessTokenService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tokenkeeper's extensions of the token lifecycle: renew (same secret, new expiry), rotate (new
+ * secret with an overlap window), and the calling token's own view of itself.
+ */
+@RestController
+@TokenkeeperExtension
+@RequestMapping("/rest/access-tokens/{apiVersion:1\\.0|latest}")
+class TokenLifecycleRestController {
+
+	private static final RotateRequest NO_ROTATE_OPTIONS = new RotateRequest(null, null);
+
+	private final AccessTokenService tokens;
+
+	private final AccessTokenViews views;
+
+	TokenLifecycleRestController(AccessTokenService tokens, AccessTokenViews views) {
+		this.tokens = tokens;
+		this.views = views;
+	}
+
+	@PostMapping("/users/{userSlug}/{tokenId}/renew")
+	RestAccessToken renew(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
+			@PathVariable String tokenId, @RequestBody(required = false) RenewRequest body) {
+		Integer expiryDays = body == null ? null : body.expiryDays();
+		return this.views.toRest(this.tokens.renew(caller, this.views.userScope(userSlug), tokenId, expiryDays));
+	}
+
+	@PostMapping("/users/{userSlug}/{tokenId}/rotate")
+	ResponseEntity<RestAccessToken> rotate(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
+			@PathVariable String tokenId, @RequestBody(required = false) RotateRequest body) {
+		RotateRequest options = body == null ? NO_ROTATE_OPTIONS : body;
+		return secret(this.views.rotated(this.tokens.rotate(caller, this.views.userScope(userSlug), tokenId,
+				options.expiryDays(), options.gracePeriodMinutes())));
+	}
+
+	@GetMapping("/self")
+	RestAccessToken self(@AuthenticationPrincipal Caller caller) {
+		return this.views.toRest(this.tokens.self(caller));
+	}
+
+	@PostMapping("/self/rotate")
+	ResponseEntity<RestAccessToken> rotateSelf(@AuthenticationPrincipal Caller caller,
+			@RequestBody(required = false) RotateRequest body) {
+		RotateRequest options = body == null ? NO_ROTATE_OPTIONS : body;
+		return secret(this.views.rotated(this.tokens.rotateSelf(caller, options.expiryDays(),
+				options.gracePeriodMinutes())));
+	}
+
+	private static ResponseEntity<RestAccessToken> secret(RestAccessToken body) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	record RenewRequest(Integer expiryDays) {
+	}
+
+	record RotateRequest(Integer expiryDays, Integer gracePeriodMinutes) {
+	}
+
+}
