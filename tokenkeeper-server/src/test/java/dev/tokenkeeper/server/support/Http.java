@@ -75,6 +75,8 @@ public final class Http {
 
 		private String body;
 
+		private boolean chunked;
+
 		private Request(String method, String path) {
 			this.method = method;
 			this.path = path;
@@ -109,11 +111,16 @@ public final class Http {
 			return this;
 		}
 
+		/** Sends the body without Content-Length (chunked), as a client streaming a body of unknown size does. */
+		public Request chunked() {
+			this.chunked = true;
+			return this;
+		}
+
 		public Response send() {
 			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Http.this.baseUrl + this.path))
 				.timeout(Duration.ofSeconds(30))
-				.method(this.method,
-						this.body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(this.body));
+				.method(this.method, bodyPublisher());
 			this.headers.forEach(builder::header);
 			try {
 				HttpResponse<String> response = CLIENT.send(builder.build(), BodyHandlers.ofString());
@@ -126,6 +133,15 @@ public final class Http {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
+		}
+
+		private HttpRequest.BodyPublisher bodyPublisher() {
+			if (this.body == null) {
+				return BodyPublishers.noBody();
+			}
+			HttpRequest.BodyPublisher publisher = BodyPublishers.ofString(this.body);
+			// Without a known length the client sends Transfer-Encoding: chunked.
+			return this.chunked ? BodyPublishers.fromPublisher(publisher) : publisher;
 		}
 
 	}
