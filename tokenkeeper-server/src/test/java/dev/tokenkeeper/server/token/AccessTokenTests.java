@@ -80,7 +80,7 @@ class AccessTokenTests {
 	private static AccessToken token(Instant expiryDate) {
 		return new AccessToken("075905477751", TokenOwner.user(52), 52, "access token name",
 				new TokenPermissions(ResourcePermission.REPO_ADMIN, ResourcePermission.PROJECT_READ), CREATED,
-				(expiryDate != null) ? 90 : null, expiryDate, null, new byte[32]);
+				(expiryDate != null) ? 90 : null, expiryDate, null, SecretHashes.of(new byte[32]));
 	}
 
 }

@@ -55,16 +55,19 @@ class RestErrorAdvice extends ResponseEntityExceptionHandler {
 					PayloadTooLargeException.MESSAGE, null);
 		}
 		// Jackson's own messages may quote the body, which could hold a password: never echo them.
-		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			String field = mismatch.getPath()
+		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			String field = jackson.getPath()
 				.stream()
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-				.collect(Collectors.joining(".")).replace(".[", "[");
+				.collect(Collectors.joining("."))
+				.replace(".[", "[");
 			return errors(HttpStatus.BAD_REQUEST, headers, field, field + " has a missing or wrong type of value.",
 					null);
 		}
-		String message = ex.getCause() instanceof JacksonException ? "The request body is not valid JSON."
-				: "The request body is missing or cannot be read.";
+		String message = (ex.getCause() instanceof MismatchedInputException)
+				? "The request body does not have the expected structure."
+				: (ex.getCause() instanceof JacksonException) ? "The request body is not valid JSON."
+						: "The request body is missing or cannot be read.";
 		return errors(HttpStatus.BAD_REQUEST, headers, null, message, null);
 	}
 

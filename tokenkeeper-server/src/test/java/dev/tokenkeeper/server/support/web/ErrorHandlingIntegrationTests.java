@@ -7,7 +7,6 @@ import tools.jackson.databind.JsonNode;
 import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -174,12 +173,6 @@ class ErrorHandlingIntegrationTests extends IntegrationTestSupport {
 		assertTokensUnchanged();
 	}
 
-	// SERVER BUG: both bodies are valid JSON, yet the answer is context null and "The request body is not
-	// valid JSON.". The int overflow raises Jackson's InputCoercionException (which carries the path
-	// expiryDays) and RestErrorAdvice only reads paths from MismatchedInputException; the nested array
-	// throws Jackson 3.1.4's StringCollectionDeserializer off by one token, caught only as a root-level
-	// "trailing token". The test above keeps the part that matters (400, nothing written).
-	@Disabled("SERVER BUG: valid JSON of the wrong shape is reported as invalid JSON without a context")
 	@Test
 	void createWhenValidJsonHasAnOutOfRangeOrNestedValueThenTheErrorNamesTheFieldAndNotTheSyntax() {
 		assertErrors(createWith(OUT_OF_RANGE_EXPIRY), 400, "expiryDays");
