@@ -1,11 +1,14 @@
 package dev.tokenkeeper.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 
 import tools.jackson.databind.JsonNode;
 
 import dev.tokenkeeper.server.support.Http;
+import dev.tokenkeeper.server.support.MutableClock;
+import dev.tokenkeeper.server.support.TestClockConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Everything acknowledged survives a restart on the same data directory. */
+/** Everything acknowledged survives a restart on the same data directory. Each test uses its own directory. */
 class ServerRestartIntegrationTests {
 
 	private static final String ADMIN_PASSWORD = "restart-admin-pw";
@@ -75,6 +78,40 @@ class ServerRestartIntegrationTests {
 		assertThat(usedAt).isLessThanOrEqualTo(Instant.now().toEpochMilli());
 	}
 
+	@Test
+	void restartWhenInTheMiddleOfAnOverlapWindowThenTheOldSecretKeepsItsDeadline() {
+		Instant rotatedAt = Instant.parse("2026-09-09T09:00:00Z");
+		String old;
+		String fresh;
+		try (ConfigurableApplicationContext first = start()) {
+			first.getBean(MutableClock.class).setInstant(rotatedAt);
+			Http http = new Http(port(first));
+			assertThat(http.post("/rest/api/1.0/admin/users?name=carol&password=carol-pw&displayName=Carol"
+					+ "&emailAddress=carol@example.com")
+				.basicAuth("admin", ADMIN_PASSWORD)
+				.send()
+				.status()).isEqualTo(204);
+			JsonNode token = createToken(http, "rotating");
+			old = token.get("token").asString();
+			Http.Response rotated = http.post("/rest/access-tokens/1.0/users/carol/" + token.get("id").asString() + "/rotate")
+				.basicAuth("carol", "carol-pw")
+				.json("{\"gracePeriodMinutes\":60}")
+				.send();
+			assertThat(rotated.status()).isEqualTo(200);
+			fresh = rotated.json().get("token").asString();
+		}
+
+		try (ConfigurableApplicationContext second = start()) {
+			MutableClock clock = second.getBean(MutableClock.class);
+			Http http = new Http(port(second));
+			clock.setInstant(rotatedAt.plus(Duration.ofMinutes(60)).minusMillis(1));
+			assertThat(http.get("/rest/access-tokens/1.0/users/carol").bearer(old).send().status()).isEqualTo(200);
+			clock.setInstant(rotatedAt.plus(Duration.ofMinutes(60)));
+			assertThat(http.get("/rest/access-tokens/1.0/users/carol").bearer(old).send().status()).isEqualTo(401);
+			assertThat(http.get("/rest/access-tokens/1.0/users/carol").bearer(fresh).send().status()).isEqualTo(200);
+		}
+	}
+
 	private static JsonNode createToken(Http http, String name) {
 		Http.Response response = http.put("/rest/access-tokens/1.0/users/carol")
 			.basicAuth("carol", "carol-pw")
@@ -85,7 +122,7 @@ class ServerRestartIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(TokenkeeperApplication.class)
+		return new SpringApplicationBuilder(TokenkeeperApplication.class, TestClockConfig.class)
 			.run("--server.port=0", "--server.address=127.0.0.1", "--tokenkeeper.home=" + this.home,
 					"--tokenkeeper.users.admin-password=" + ADMIN_PASSWORD);
 	}

@@ -12,6 +12,7 @@ import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
 import dev.tokenkeeper.server.support.NoSuchEntityException;
 import dev.tokenkeeper.server.support.ServiceException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +39,13 @@ class RestErrorAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ServiceException.class)
 	ResponseEntity<Object> handleServiceException(ServiceException ex) {
 		return errors(statusOf(ex), HttpHeaders.EMPTY, ex.context(), ex.getMessage(), ex.getClass().getName());
+	}
+
+	/** Two requests changed the same rows at once and this one lost: nothing it did was kept. */
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	ResponseEntity<Object> handleConcurrentChange(ConcurrencyFailureException ex) {
+		return errors(HttpStatus.CONFLICT, HttpHeaders.EMPTY, null,
+				"Another request changed the same data at the same time; nothing was changed. Try again.", null);
 	}
 
 	@ExceptionHandler(Exception.class)
