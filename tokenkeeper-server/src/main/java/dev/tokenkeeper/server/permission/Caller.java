@@ -16,8 +16,10 @@ public record Caller(User user, TokenUse token) {
 		return new Caller(user, null);
 	}
 
+	/** A caller with a personal token that may do all its owner can (for tests and tools). */
 	public static Caller token(User user, String tokenId) {
-		return new Caller(user, new TokenUse(tokenId, null, false));
+		return new Caller(user, new TokenUse(tokenId, null, false, TokenReach.personal(
+				new TokenPermissions(ResourcePermission.REPO_ADMIN, ResourcePermission.PROJECT_ADMIN))));
 	}
 
 	public static Caller token(User user, TokenUse token) {
@@ -43,8 +45,9 @@ public record Caller(User user, TokenUse token) {
 	 * @param id the token's id
 	 * @param credentialExpiry when the presented secret stops working, or {@code null} if never
 	 * @param previousSecret whether the secret is the one replaced by a rotation, still in its overlap window
+	 * @param reach what the token may do and where
 	 */
-	public record TokenUse(String id, Instant credentialExpiry, boolean previousSecret) {
+	public record TokenUse(String id, Instant credentialExpiry, boolean previousSecret, TokenReach reach) {
 	}
 
 }

@@ -2,13 +2,19 @@ package dev.tokenkeeper.server.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.tokenkeeper.server.permission.TokenPermissions;
 import dev.tokenkeeper.server.permission.Caller;
+import dev.tokenkeeper.server.permission.Resource;
+import dev.tokenkeeper.server.project.ProjectService;
+import dev.tokenkeeper.server.project.ResourceDeletedEvent;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.UserService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +38,14 @@ public class AccessTokenService {
 
 	private final TokenPolicyService policies;
 
+	private final ProjectService projects;
+
 	private final Clock clock;
 
 	AccessTokenService(AccessTokenStore store, TokenSecrets secrets, TokenAuthenticator authenticator,
 			TokenRotation rotation,
-			TokenUsageRecorder usage, UserService users, TokenPolicyService policies, Clock clock) {
+			TokenUsageRecorder usage, UserService users, TokenPolicyService policies, ProjectService projects,
+			Clock clock) {
 		this.store = store;
 		this.secrets = secrets;
 		this.authenticator = authenticator;
@@ -44,6 +53,7 @@ public class AccessTokenService {
 		this.usage = usage;
 		this.users = users;
 		this.policies = policies;
+		this.projects = projects;
 		this.clock = clock;
 	}
 
@@ -80,7 +90,8 @@ public class AccessTokenService {
 		String id = newId();
 		TokenSecrets.NewSecret secret = this.secrets.newSecret(id);
 		Instant now = this.clock.instant();
-		AccessToken token = new AccessToken(id, scope.owner(), scope.tokenUserId(), validName, permissions, now,
+		AccessToken token = new AccessToken(id, scope.owner(), tokenUserId(scope.owner(), id, validName), validName,
+				permissions, now,
 				expiryDays, expiryDays == null ? null : AccessToken.expiryDate(now, expiryDays), null,
 				SecretHashes.of(secret.hash()));
 		this.store.insert(token);
@@ -101,6 +112,9 @@ public class AccessTokenService {
 		TokenPermissions newPermissions = permissionNames == null ? token.permissions()
 				: TokenPermissions.parse(permissionNames);
 		this.store.update(token.id(), newName, newPermissions);
+		if (!newName.equals(token.name()) && token.owner().type() != TokenOwner.Type.USER) {
+			this.users.renameServiceUser(token.userId(), newName);
+		}
 		this.authenticator.evict(token.id());
 		return this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
 	}
@@ -108,10 +122,33 @@ public class AccessTokenService {
 	@Transactional
 	public void delete(Caller caller, OwnerScope scope, String tokenId) {
 		requireModify(caller, scope);
-		AccessToken token = find(scope, tokenId);
+		remove(find(scope, tokenId));
+	}
+
+	/** Deletes every token of the project or repositories that are being deleted, in the same transaction. */
+	@EventListener
+	void onResourceDeleted(ResourceDeletedEvent event) {
+		List<TokenOwner> owners = new ArrayList<>();
+		if (event.projectId() != null) {
+			owners.add(new TokenOwner(TokenOwner.Type.PROJECT, event.projectId()));
+		}
+		event.repositoryIds().forEach(id -> owners.add(new TokenOwner(TokenOwner.Type.REPOSITORY, id)));
+		owners.forEach(owner -> this.store.findAllByOwner(owner).forEach(this::remove));
+	}
+
+	private void remove(AccessToken token) {
 		this.store.delete(token.id());
+		if (token.owner().type() != TokenOwner.Type.USER) {
+			this.users.deleteServiceUser(token.userId());
+		}
 		this.authenticator.evict(token.id());
 		this.usage.forget(token.id());
+	}
+
+	/** The user a new token acts as: its owner, or for a project or repository token a service user of its own. */
+	private long tokenUserId(TokenOwner owner, String tokenId, String tokenName) {
+		return owner.type() == TokenOwner.Type.USER ? owner.id()
+				: this.users.createServiceUser("token-" + tokenId, tokenName).id();
 	}
 
 	/**
@@ -196,7 +233,8 @@ public class AccessTokenService {
 	private void lockOwner(TokenOwner owner) {
 		switch (owner.type()) {
 			case USER -> this.users.lock(owner.id());
-			default -> throw new IllegalStateException("No lock for owner type " + owner.type());
+			case PROJECT -> this.projects.lock(Resource.project(owner.id(), false));
+			case REPOSITORY -> this.projects.lock(Resource.repository(0, false, owner.id(), false));
 		}
 	}
 

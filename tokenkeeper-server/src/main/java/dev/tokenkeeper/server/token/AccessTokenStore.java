@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.tokenkeeper.server.permission.TokenPermissions;
 import dev.tokenkeeper.server.permission.ResourcePermission;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,6 +84,14 @@ class AccessTokenStore {
 			.param("ownerId", owner.id())
 			.param("limit", page.fetchSize())
 			.param("offset", page.start())
+			.query(ROW_MAPPER)
+			.list();
+	}
+
+	List<AccessToken> findAllByOwner(TokenOwner owner) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM access_token WHERE owner_type = :ownerType AND owner_id = :ownerId")
+			.param("ownerType", owner.type().name())
+			.param("ownerId", owner.id())
 			.query(ROW_MAPPER)
 			.list();
 	}

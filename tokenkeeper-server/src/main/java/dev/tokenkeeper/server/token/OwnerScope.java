@@ -11,9 +11,6 @@ public interface OwnerScope {
 
 	TokenOwner owner();
 
-	/** The user that new tokens of this owner act as. */
-	long tokenUserId();
-
 	boolean canRead(Caller caller);
 
 	boolean canCreate(Caller caller);

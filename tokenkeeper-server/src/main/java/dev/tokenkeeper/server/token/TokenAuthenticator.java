@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tokenkeeper.server.permission.Caller.TokenUse;
+import dev.tokenkeeper.server.permission.TokenReach;
 import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
@@ -81,11 +82,12 @@ public class TokenAuthenticator {
 		AccessToken token = cached.token();
 		SecretHashes secrets = token.secrets();
 		if (TokenSecrets.sameHash(hash, secrets.current())) {
-			return new TokenUse(token.id(), token.expiryDate(), false);
+			return new TokenUse(token.id(), token.expiryDate(), false, reachOf(token));
 		}
 		if (TokenSecrets.sameHash(hash, secrets.previous())) {
 			if (now.isBefore(secrets.previousValidUntil())) {
-				return new TokenUse(token.id(), earliest(secrets.previousValidUntil(), token.expiryDate()), true);
+				return new TokenUse(token.id(), earliest(secrets.previousValidUntil(), token.expiryDate()), true,
+						reachOf(token));
 			}
 			reportRetiredSecret(token);
 			return null;
@@ -94,6 +96,15 @@ public class TokenAuthenticator {
 			reportRetiredSecret(token);
 		}
 		return null;
+	}
+
+	private static TokenReach reachOf(AccessToken token) {
+		TokenOwner owner = token.owner();
+		return switch (owner.type()) {
+			case USER -> TokenReach.personal(token.permissions());
+			case PROJECT -> new TokenReach(token.permissions(), owner.id(), null);
+			case REPOSITORY -> new TokenReach(token.permissions(), null, owner.id());
+		};
 	}
 
 	private static void reportRetiredSecret(AccessToken token) {

@@ -13,11 +13,6 @@ public record UserOwnerScope(User user) implements OwnerScope {
 	}
 
 	@Override
-	public long tokenUserId() {
-		return this.user.id();
-	}
-
-	@Override
 	public boolean canRead(Caller caller) {
 		return AccessRules.canReadUserTokens(caller, this.user);
 	}

@@ -109,6 +109,31 @@ public class UserService {
 		}
 	}
 
+	/** Creates the service user a project or repository token acts as; it has no password. */
+	@Transactional
+	public User createServiceUser(String name, String displayName) {
+		User user = new User(0, name, slugOf(name), displayName, null, true, UserType.SERVICE,
+				GlobalPermission.LICENSED_USER, null);
+		return this.store.findById(this.store.insert(user, this.clock.millis())).orElseThrow();
+	}
+
+	/** Renames a service user along with its token. */
+	@Transactional
+	public void renameServiceUser(long id, String displayName) {
+		User user = findById(id).filter(u -> u.type() == UserType.SERVICE).orElseThrow();
+		this.store.updateDetails(id, displayName, user.emailAddress());
+		evict(user);
+	}
+
+	/** Deletes a service user, and with it the token it acts for. */
+	@Transactional
+	public void deleteServiceUser(long id) {
+		findById(id).filter(u -> u.type() == UserType.SERVICE).ifPresent(user -> {
+			this.store.delete(id);
+			evict(user);
+		});
+	}
+
 	/** An administrator changes a user's display name and/or email address. */
 	@Transactional
 	public void updateDetails(Caller caller, String name, String displayName, String emailAddress) {

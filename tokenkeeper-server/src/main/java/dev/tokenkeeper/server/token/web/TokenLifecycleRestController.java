@@ -33,19 +33,28 @@ class TokenLifecycleRestController {
 		this.views = views;
 	}
 
-	@PostMapping("/users/{userSlug}/{tokenId}/renew")
-	RestAccessToken renew(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
+	@PostMapping({ AccessTokenRestController.USER + "/{tokenId}/renew",
+			AccessTokenRestController.PROJECT + "/{tokenId}/renew",
+			AccessTokenRestController.REPOSITORY + "/{tokenId}/renew" })
+	RestAccessToken renew(@AuthenticationPrincipal Caller caller, @PathVariable(required = false) String userSlug,
+			@PathVariable(required = false) String projectKey, @PathVariable(required = false) String repositorySlug,
 			@PathVariable String tokenId, @RequestBody(required = false) RenewRequest body) {
 		Integer expiryDays = body == null ? null : body.expiryDays();
-		return this.views.toRest(this.tokens.renew(caller, this.views.userScope(userSlug), tokenId, expiryDays));
+		return this.views.toRest(this.tokens.renew(caller, this.views.scope(userSlug, projectKey, repositorySlug),
+				tokenId, expiryDays));
 	}
 
-	@PostMapping("/users/{userSlug}/{tokenId}/rotate")
-	ResponseEntity<RestAccessToken> rotate(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
-			@PathVariable String tokenId, @RequestBody(required = false) RotateRequest body) {
+	@PostMapping({ AccessTokenRestController.USER + "/{tokenId}/rotate",
+			AccessTokenRestController.PROJECT + "/{tokenId}/rotate",
+			AccessTokenRestController.REPOSITORY + "/{tokenId}/rotate" })
+	ResponseEntity<RestAccessToken> rotate(@AuthenticationPrincipal Caller caller,
+			@PathVariable(required = false) String userSlug, @PathVariable(required = false) String projectKey,
+			@PathVariable(required = false) String repositorySlug, @PathVariable String tokenId,
+			@RequestBody(required = false) RotateRequest body) {
 		RotateRequest options = body == null ? NO_ROTATE_OPTIONS : body;
-		return secret(this.views.rotated(this.tokens.rotate(caller, this.views.userScope(userSlug), tokenId,
-				options.expiryDays(), options.gracePeriodMinutes())));
+		return secret(this.views.rotated(this.tokens.rotate(caller,
+				this.views.scope(userSlug, projectKey, repositorySlug), tokenId, options.expiryDays(),
+				options.gracePeriodMinutes())));
 	}
 
 	@GetMapping("/self")

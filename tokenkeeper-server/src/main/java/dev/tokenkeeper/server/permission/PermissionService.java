@@ -1,0 +1,234 @@
+package dev.tokenkeeper.server.permission;
+
+import java.util.List;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.tokenkeeper.server.permission.GrantStore.Table;
+import dev.tokenkeeper.server.permission.ResourcePermission.Scope;
+import dev.tokenkeeper.server.support.AfterCommit;
+import dev.tokenkeeper.server.support.ArgumentValidationException;
+import dev.tokenkeeper.server.support.AuthorisationException;
+import dev.tokenkeeper.server.support.IntegrityException;
+import dev.tokenkeeper.server.support.web.PageRequest;
+import dev.tokenkeeper.server.user.User;
+import dev.tokenkeeper.server.user.UserService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Effective permissions on projects and repositories ({@link EffectivePermission} holds the
+ * rules) and the management of grants and groups. A user's grants on a resource are cached, and
+ * every change to grants, groups or memberships empties that cache, so a revoked grant narrows
+ * the user's tokens on their very next request.
+ */
+@Service
+public class PermissionService {
+
+	private final GrantStore store;
+
+	private final UserService users;
+
+	private final Cache<GrantsKey, Grants> grantsCache;
+
+	PermissionService(GrantStore store, UserService users, PermissionProperties properties) {
+		this.store = store;
+		this.users = users;
+		this.grantsCache = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterWrite(properties.cacheMaxAge())
+			.build();
+	}
+
+	/** The caller's level on the resource: 0 none, 1 read, 2 write, 3 admin. */
+	public int level(Caller caller, Resource resource) {
+		Grants grants = this.grantsCache.get(new GrantsKey(caller.user().id(), resource.projectId(),
+				resource.repositoryId()), key -> this.store.grantsOf(key.userId(), resource));
+		return EffectivePermission.level(caller, grants, resource);
+	}
+
+	public boolean has(Caller caller, Resource resource, ResourcePermission permission) {
+		return EffectivePermission.satisfies(level(caller, resource), permission);
+	}
+
+	public void require(Caller caller, Resource resource, ResourcePermission permission) {
+		if (!has(caller, resource, permission)) {
+			throw new AuthorisationException("You are not permitted to access this resource (it needs "
+					+ permission + ").");
+		}
+	}
+
+	/** Gives the creator of a project admin rights on it. */
+	@Transactional
+	public void grantCreator(Resource project, long userId) {
+		this.store.grant(Table.PROJECT_USER, project.projectId(), userId, ResourcePermission.PROJECT_ADMIN);
+		invalidate();
+	}
+
+	@Transactional
+	public void grantToUsers(Caller caller, Resource resource, List<String> names, String permission) {
+		ResourcePermission granted = requireManageable(caller, resource, permission);
+		if (names == null || names.isEmpty()) {
+			throw new ArgumentValidationException("name", "name is required.");
+		}
+		for (String name : names) {
+			this.store.grant(Table.of(resource.isRepository(), false), resourceId(resource),
+					this.users.getByName(name).id(), granted);
+		}
+		invalidate();
+	}
+
+	@Transactional
+	public void revokeFromUser(Caller caller, Resource resource, String name) {
+		requireAdmin(caller, resource);
+		this.store.revoke(Table.of(resource.isRepository(), false), resourceId(resource),
+				this.users.getByName(requireName(name)).id());
+		invalidate();
+	}
+
+	@Transactional
+	public void grantToGroup(Caller caller, Resource resource, String name, String permission) {
+		ResourcePermission granted = requireManageable(caller, resource, permission);
+		this.store.grant(Table.of(resource.isRepository(), true), resourceId(resource), group(requireName(name)).id(),
+				granted);
+		invalidate();
+	}
+
+	@Transactional
+	public void revokeFromGroup(Caller caller, Resource resource, String name) {
+		requireAdmin(caller, resource);
+		this.store.revoke(Table.of(resource.isRepository(), true), resourceId(resource), group(requireName(name)).id());
+		invalidate();
+	}
+
+	/** The users granted a permission on the resource (paged, one past the limit). */
+	@Transactional(readOnly = true)
+	public List<UserGrant> userGrants(Caller caller, Resource resource, PageRequest page) {
+		requireAdmin(caller, resource);
+		return this.store.grants(Table.of(resource.isRepository(), false), resourceId(resource), page)
+			.stream()
+			.map(grant -> new UserGrant(this.users.findById(grant.granteeId()).orElseThrow(), grant.permission()))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<GroupGrant> groupGrants(Caller caller, Resource resource, PageRequest page) {
+		requireAdmin(caller, resource);
+		return this.store.grants(Table.of(resource.isRepository(), true), resourceId(resource), page)
+			.stream()
+			.map(grant -> new GroupGrant(this.store.findGroup(grant.granteeId()).orElseThrow(), grant.permission()))
+			.toList();
+	}
+
+	@Transactional
+	public Group createGroup(Caller caller, String name) {
+		requireGlobalAdmin(caller);
+		String groupName = requireName(name);
+		if (groupName.length() > 255 || groupName.chars().anyMatch(Character::isISOControl)) {
+			throw new ArgumentValidationException("name", "A group name has at most 255 characters and no control characters.");
+		}
+		try {
+			return new Group(this.store.insertGroup(groupName), groupName);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new IntegrityException("name", "A group named " + groupName + " already exists.");
+		}
+	}
+
+	@Transactional
+	public void deleteGroup(Caller caller, String name) {
+		requireGlobalAdmin(caller);
+		this.store.deleteGroup(group(requireName(name)).id());
+		invalidate();
+	}
+
+	@Transactional
+	public void addUserToGroups(Caller caller, String userName, List<String> groupNames) {
+		requireGlobalAdmin(caller);
+		User user = this.users.getByName(requireName(userName));
+		if (groupNames == null || groupNames.isEmpty()) {
+			throw new ArgumentValidationException("groups", "At least one group is required.");
+		}
+		for (String groupName : groupNames) {
+			this.store.addMember(group(requireName(groupName)).id(), user.id());
+		}
+		invalidate();
+	}
+
+	@Transactional
+	public void removeUserFromGroup(Caller caller, String userName, String groupName) {
+		requireGlobalAdmin(caller);
+		this.store.removeMember(group(requireName(groupName)).id(), this.users.getByName(requireName(userName)).id());
+		invalidate();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Group> findGroups(Caller caller, String filter, PageRequest page) {
+		requireGlobalAdmin(caller);
+		return this.store.findGroups(filter, page);
+	}
+
+	/** Forgets every cached grant; called after any change to grants, groups or resources. */
+	public void invalidate() {
+		AfterCommit.evict(this.grantsCache::invalidateAll);
+	}
+
+	private ResourcePermission requireManageable(Caller caller, Resource resource, String permission) {
+		requireAdmin(caller, resource);
+		Scope scope = resource.isRepository() ? Scope.REPOSITORY : Scope.PROJECT;
+		try {
+			ResourcePermission parsed = ResourcePermission.valueOf(permission == null ? "" : permission);
+			if (parsed.scope() == scope) {
+				return parsed;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		String prefix = scope == Scope.PROJECT ? "PROJECT" : "REPO";
+		throw new ArgumentValidationException("permission",
+				"permission must be one of " + prefix + "_READ, " + prefix + "_WRITE, " + prefix + "_ADMIN.");
+	}
+
+	private void requireAdmin(Caller caller, Resource resource) {
+		if (caller.usedToken() || level(caller, resource) < 3) {
+			throw new AuthorisationException("You are not permitted to manage the permissions of this "
+					+ (resource.isRepository() ? "repository." : "project."));
+		}
+	}
+
+	private static void requireGlobalAdmin(Caller caller) {
+		if (!AccessRules.isAdmin(caller)) {
+			throw new AuthorisationException("You are not permitted to manage groups.");
+		}
+	}
+
+	private Group group(String name) {
+		return this.store.findGroup(name).orElseThrow(() -> new NoSuchGroupException(name));
+	}
+
+	private static long resourceId(Resource resource) {
+		return resource.isRepository() ? resource.repositoryId() : resource.projectId();
+	}
+
+	private static String requireName(String name) {
+		if (name == null || name.isBlank()) {
+			throw new ArgumentValidationException("name", "name is required.");
+		}
+		return name;
+	}
+
+	private record GrantsKey(long userId, long projectId, Long repositoryId) {
+	}
+
+	/** A user's grant on a resource. */
+	public record UserGrant(User user, ResourcePermission permission) {
+	}
+
+	/** A group's grant on a resource. */
+	public record GroupGrant(Group group, ResourcePermission permission) {
+	}
+
+}
