@@ -29,8 +29,6 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-	static final String TOKEN_EXPIRATION_HEADER = "X-Token-Expiration";
-
 	@Bean
 	@Order(1)
 	SecurityFilterChain restApi(HttpSecurity http, CredentialsAuthenticationProvider provider,
@@ -62,7 +60,7 @@ class SecurityConfig {
 			Authentication authentication) {
 		Caller caller = ((CallerAuthentication) authentication).getPrincipal();
 		if (caller.usedToken() && caller.token().credentialExpiry() != null) {
-			response.setHeader(TOKEN_EXPIRATION_HEADER, caller.token().credentialExpiry().toString());
+			TokenHeaders.announceExpiration(response, caller.token().credentialExpiry());
 		}
 	}
 

@@ -9,7 +9,6 @@ import tools.jackson.databind.JsonNode;
 import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -415,12 +414,6 @@ class SelfServiceIntegrationTests extends IntegrationTestSupport {
 			.isNull());
 	}
 
-	// SERVER BUG: the header of the self/rotate response is computed when the request authenticates, before
-	// the rotation, so it announces the token's old expiryDate (2026-05-15T00:00:00Z here) although the secret
-	// the caller used is from then on the previous one and stops at the grace deadline (2026-04-17T00:15:00Z).
-	// Suggested fix: after a self-rotation, set X-Token-Expiration to the earlier of previousSecretValidUntil and
-	// the new expiryDate (and, without a grace window, to the rotation instant, or drop the header).
-	@Disabled("SERVER BUG: X-Token-Expiration on the self/rotate response still shows the pre-rotation expiry")
 	@Test
 	void rotateSelfWhenRotatedWithAGraceWindowThenTheResponseHeaderIsTheUsedSecretsNewDeadline() {
 		String user = createUser("header-selfrotate");
