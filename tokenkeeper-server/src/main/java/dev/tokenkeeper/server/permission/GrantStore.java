@@ -98,14 +98,11 @@ class GrantStore {
 	}
 
 	/** Grantee ids and their permissions on one resource, ordered by grantee id. */
-	List<Grant> grants(Table table, long resourceId, PageRequest page) {
+	List<Grant> grants(Table table, long resourceId) {
 		return this.jdbc
 			.sql("SELECT " + table.granteeColumn + ", permission FROM " + table.name + " WHERE "
-					+ table.resourceColumn + " = :resource ORDER BY " + table.granteeColumn
-					+ " LIMIT :limit OFFSET :offset")
+					+ table.resourceColumn + " = :resource ORDER BY " + table.granteeColumn)
 			.param("resource", resourceId)
-			.param("limit", page.fetchSize())
-			.param("offset", page.start())
 			.query((rs, row) -> new Grant(rs.getLong(1), ResourcePermission.valueOf(rs.getString(2))))
 			.list();
 	}

@@ -1,6 +1,7 @@
 package dev.tokenkeeper.server.permission;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -103,23 +104,34 @@ public class PermissionService {
 		invalidate();
 	}
 
-	/** The users granted a permission on the resource (paged, one past the limit). */
+	/** The users granted a permission on the resource whose name contains the filter (paged, one past the limit). */
 	@Transactional(readOnly = true)
-	public List<UserGrant> userGrants(Caller caller, Resource resource, PageRequest page) {
+	public List<UserGrant> userGrants(Caller caller, Resource resource, String filter, PageRequest page) {
 		requireAdmin(caller, resource);
-		return this.store.grants(Table.of(resource.isRepository(), false), resourceId(resource), page)
+		return this.store.grants(Table.of(resource.isRepository(), false), resourceId(resource))
 			.stream()
 			.map(grant -> new UserGrant(this.users.findById(grant.granteeId()).orElseThrow(), grant.permission()))
+			.filter(grant -> contains(grant.user().name(), filter))
+			.skip(page.start())
+			.limit(page.fetchSize())
 			.toList();
 	}
 
+	/** The groups granted a permission on the resource whose name contains the filter (paged, one past the limit). */
 	@Transactional(readOnly = true)
-	public List<GroupGrant> groupGrants(Caller caller, Resource resource, PageRequest page) {
+	public List<GroupGrant> groupGrants(Caller caller, Resource resource, String filter, PageRequest page) {
 		requireAdmin(caller, resource);
-		return this.store.grants(Table.of(resource.isRepository(), true), resourceId(resource), page)
+		return this.store.grants(Table.of(resource.isRepository(), true), resourceId(resource))
 			.stream()
 			.map(grant -> new GroupGrant(this.store.findGroup(grant.granteeId()).orElseThrow(), grant.permission()))
+			.filter(grant -> contains(grant.group().name(), filter))
+			.skip(page.start())
+			.limit(page.fetchSize())
 			.toList();
+	}
+
+	private static boolean contains(String name, String filter) {
+		return filter == null || name.toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT));
 	}
 
 	@Transactional

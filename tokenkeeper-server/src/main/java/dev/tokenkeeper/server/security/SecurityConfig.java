@@ -42,7 +42,8 @@ class SecurityConfig {
 		credentials.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 		return http.securityMatcher("/rest/**")
 			.addFilterAt(credentials, BasicAuthenticationFilter.class)
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/rest/access-tokens/**", "/rest/api/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/rest/access-tokens/**", "/rest/api/**", "/rest/tokenkeeper/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())
