@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.tokenkeeper.server.cluster.CacheInvalidation;
 import dev.tokenkeeper.server.permission.GrantStore.Table;
 import dev.tokenkeeper.server.permission.ResourcePermission.Scope;
-import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
@@ -32,15 +31,17 @@ public class PermissionService {
 
 	private final UserService users;
 
+	private static final String GRANTS_CACHE = "grants";
+
+	private final CacheInvalidation caches;
+
 	private final Cache<GrantsKey, Grants> grantsCache;
 
-	PermissionService(GrantStore store, UserService users, PermissionProperties properties) {
+	PermissionService(GrantStore store, UserService users, PermissionProperties properties, CacheInvalidation caches) {
 		this.store = store;
 		this.users = users;
-		this.grantsCache = Caffeine.newBuilder()
-			.maximumSize(100_000)
-			.expireAfterWrite(properties.cacheMaxAge())
-			.build();
+		this.caches = caches;
+		this.grantsCache = caches.newCache(GRANTS_CACHE, 100_000, properties.cacheMaxAge(), null);
 	}
 
 	/** The caller's level on the resource: 0 none, 1 read, 2 write, 3 admin. */
@@ -184,7 +185,7 @@ public class PermissionService {
 
 	/** Forgets every cached grant; called after any change to grants, groups or resources. */
 	public void invalidate() {
-		AfterCommit.evict(this.grantsCache::invalidateAll);
+		this.caches.evictAll(GRANTS_CACHE);
 	}
 
 	private ResourcePermission requireManageable(Caller caller, Resource resource, String permission) {

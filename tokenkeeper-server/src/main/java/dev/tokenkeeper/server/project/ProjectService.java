@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.tokenkeeper.server.cluster.CacheInvalidation;
 import dev.tokenkeeper.server.permission.AccessRules;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.permission.GlobalPermission;
@@ -16,7 +16,6 @@ import dev.tokenkeeper.server.permission.PermissionProperties;
 import dev.tokenkeeper.server.permission.PermissionService;
 import dev.tokenkeeper.server.permission.Resource;
 import dev.tokenkeeper.server.permission.ResourcePermission;
-import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
@@ -39,6 +38,9 @@ public class ProjectService {
 
 	private static final Pattern REPO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,127}");
 
+	/** Projects and repositories by key and path: every change empties both caches. */
+	private static final String PROJECTS_CACHE = "projects";
+
 	private final ProjectStore store;
 
 	private final PermissionService permissions;
@@ -47,18 +49,21 @@ public class ProjectService {
 
 	private final Clock clock;
 
+	private final CacheInvalidation caches;
+
 	private final Cache<String, Optional<Project>> projectsByKey;
 
 	private final Cache<String, Optional<Repo>> reposByPath;
 
 	ProjectService(ProjectStore store, PermissionService permissions, ApplicationEventPublisher events, Clock clock,
-			PermissionProperties properties) {
+			PermissionProperties properties, CacheInvalidation caches) {
 		this.store = store;
 		this.permissions = permissions;
 		this.events = events;
 		this.clock = clock;
-		this.projectsByKey = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.cacheMaxAge()).build();
-		this.reposByPath = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(properties.cacheMaxAge()).build();
+		this.caches = caches;
+		this.projectsByKey = caches.newCache(PROJECTS_CACHE, 10_000, properties.cacheMaxAge(), null);
+		this.reposByPath = caches.newCache(PROJECTS_CACHE, 100_000, properties.cacheMaxAge(), null);
 	}
 
 	@Transactional
@@ -218,10 +223,7 @@ public class ProjectService {
 	}
 
 	private void evictAll() {
-		AfterCommit.evict(() -> {
-			this.projectsByKey.invalidateAll();
-			this.reposByPath.invalidateAll();
-		});
+		this.caches.evictAll(PROJECTS_CACHE);
 		this.permissions.invalidate();
 	}
 

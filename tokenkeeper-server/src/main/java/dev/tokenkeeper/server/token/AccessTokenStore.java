@@ -173,10 +173,14 @@ class AccessTokenStore {
 		return this.jdbc.sql("DELETE FROM access_token WHERE id = :id").param("id", id).update() > 0;
 	}
 
-	/** Writes recorded uses in one batch; a later time never goes backwards, a deleted token is skipped. */
+	/**
+	 * Writes recorded uses in one batch; a later time never goes backwards, a deleted token is
+	 * skipped. Rows are locked in id order, so nodes flushing the same tokens at once never deadlock.
+	 */
 	void recordLastAuthenticated(Map<String, Long> lastUseById) {
 		List<Object[]> rows = lastUseById.entrySet()
 			.stream()
+			.sorted(Map.Entry.comparingByKey())
 			.map(entry -> new Object[] { entry.getValue(), entry.getKey(), entry.getValue() })
 			.toList();
 		this.jdbcTemplate.batchUpdate("""

@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tokenkeeper.server.cluster.CacheInvalidation;
 import dev.tokenkeeper.server.permission.Caller.TokenUse;
 import dev.tokenkeeper.server.permission.TokenReach;
-import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
 import org.springframework.stereotype.Component;
@@ -32,6 +32,8 @@ public class TokenAuthenticator {
 	/** How many rotated-out secrets of a token are remembered for leak detection. */
 	static final int RETIRED_SECRETS_CHECKED = 20;
 
+	private static final String TOKENS_CACHE = "tokens";
+
 	private final AccessTokenStore store;
 
 	private final UserService users;
@@ -40,18 +42,19 @@ public class TokenAuthenticator {
 
 	private final Clock clock;
 
+	private final CacheInvalidation caches;
+
 	private final Cache<String, Optional<CachedToken>> tokensById;
 
 	TokenAuthenticator(AccessTokenStore store, UserService users, TokenUsageRecorder usage, Clock clock,
-			TokenProperties properties) {
+			TokenProperties properties, CacheInvalidation caches) {
 		this.store = store;
 		this.users = users;
 		this.usage = usage;
 		this.clock = clock;
-		this.tokensById = Caffeine.newBuilder()
-			.maximumSize(properties.cacheMaxSize())
-			.expireAfterWrite(properties.cacheMaxAge())
-			.build();
+		this.caches = caches;
+		this.tokensById = caches.newCache(TOKENS_CACHE, properties.cacheMaxSize(), properties.cacheMaxAge(),
+				Function.identity());
 	}
 
 	/** The token and the user it acts as, if the raw token is valid now. */
@@ -118,7 +121,7 @@ public class TokenAuthenticator {
 	}
 
 	void evict(String tokenId) {
-		AfterCommit.evict(() -> this.tokensById.invalidate(tokenId));
+		this.caches.evict(TOKENS_CACHE, tokenId);
 	}
 
 	private static Instant earliest(Instant a, Instant b) {

@@ -16,6 +16,7 @@ import org.springframework.util.StringUtils;
 /**
  * On first start with an empty database, creates the system administrator. A generated
  * password is printed once to standard output (not to the log, which may be shipped elsewhere).
+ * Of several nodes starting together on a new shared database, exactly one creates it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,7 +41,14 @@ class InitialAdminCreator implements ApplicationRunner {
 		boolean generated = !StringUtils.hasText(this.properties.adminPassword());
 		String password = generated ? generatePassword() : this.properties.adminPassword();
 		String name = this.properties.adminUsername();
-		this.users.createInitialAdmin(new UserService.NewUser(name, password, "Administrator", name + "@localhost"));
+		try {
+			this.users.createInitialAdmin(new UserService.NewUser(name, password, "Administrator", name + "@localhost"));
+		}
+		catch (DuplicateUserException ex) {
+			// Several nodes started at once on a new shared database, and another one was first.
+			log.info("Another node created the system administrator '{}'", name);
+			return;
+		}
 		log.info("Created the system administrator '{}'", name);
 		if (generated) {
 			System.out.printf("%n================================================================%n"

@@ -7,12 +7,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.tokenkeeper.server.cluster.CacheInvalidation;
 import dev.tokenkeeper.server.permission.AccessRules;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.permission.GlobalPermission;
-import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
@@ -31,22 +30,25 @@ public class UserService {
 
 	private static final int MAX_FIELD_LENGTH = 255;
 
+	private static final String USERS_CACHE = "users";
+
 	private final UserStore store;
 
 	private final PasswordEncoder passwordEncoder;
 
 	private final Clock clock;
 
+	private final CacheInvalidation caches;
+
 	private final Cache<Long, User> usersById;
 
-	UserService(UserStore store, PasswordEncoder passwordEncoder, Clock clock, UserProperties properties) {
+	UserService(UserStore store, PasswordEncoder passwordEncoder, Clock clock, UserProperties properties,
+			CacheInvalidation caches) {
 		this.store = store;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
-		this.usersById = Caffeine.newBuilder()
-			.maximumSize(100_000)
-			.expireAfterWrite(properties.cacheMaxAge())
-			.build();
+		this.caches = caches;
+		this.usersById = caches.newCache(USERS_CACHE, 100_000, properties.cacheMaxAge(), Long::valueOf);
 	}
 
 	/** The user with this id, served from a short-lived cache that every change evicts. */
@@ -229,7 +231,7 @@ public class UserService {
 	}
 
 	private void evict(User user) {
-		AfterCommit.evict(() -> this.usersById.invalidate(user.id()));
+		this.caches.evict(USERS_CACHE, user.id());
 	}
 
 	private static void requireAdmin(Caller caller) {

@@ -1,0 +1,109 @@
+package dev.tokenkeeper.server.cluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.tokenkeeper.server.support.AfterCommit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The node-local caches (verified tokens, users, grants, projects) and the one way to evict
+ * from them. An eviction applies on this node at once and again when the transaction ends (see
+ * {@link AfterCommit}), and reaches every other node sharing the database when the transaction
+ * commits. On a shared database no entry lives longer than {@code tokenkeeper.cluster.cache-max-age},
+ * which bounds staleness should a notification ever be missed.
+ */
+@Component
+public class CacheInvalidation {
+
+	private static final String ALL = "*";
+
+	/** Tells this node's own messages from other nodes' when they come back from the database. */
+	private final String nodeId = UUID.randomUUID().toString();
+
+	private final Map<String, List<Region<?>>> regions = new ConcurrentHashMap<>();
+
+	private final InvalidationPublisher publisher;
+
+	private final ClusterProperties properties;
+
+	CacheInvalidation(InvalidationPublisher publisher, ClusterProperties properties) {
+		this.publisher = publisher;
+		this.properties = properties;
+	}
+
+	/**
+	 * A new cache in the named region. {@code keyParser} turns a key sent as text back into a key
+	 * of this cache; without one, any eviction in the region empties the whole cache.
+	 */
+	public <K, V> Cache<K, V> newCache(String region, long maximumSize, Duration maxAge, Function<String, K> keyParser) {
+		Duration age = this.publisher.reachesOtherNodes() && this.properties.cacheMaxAge().compareTo(maxAge) < 0
+				? this.properties.cacheMaxAge() : maxAge;
+		Cache<K, V> cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(age).build();
+		this.regions.computeIfAbsent(region, name -> new CopyOnWriteArrayList<>()).add(new Region<>(cache, keyParser));
+		return cache;
+	}
+
+	/** Evicts one key from the region's caches, on every node. */
+	public void evict(String region, Object key) {
+		String text = String.valueOf(key);
+		if (text.isEmpty() || text.contains(" ")) {
+			throw new IllegalArgumentException("Cache keys are sent as one word: " + text);
+		}
+		AfterCommit.evict(() -> evictLocally(region, text));
+		this.publisher.publish(this.nodeId + " " + region + " " + text);
+	}
+
+	/** Empties the region's caches, on every node. */
+	public void evictAll(String region) {
+		AfterCommit.evict(() -> evictLocally(region, ALL));
+		this.publisher.publish(this.nodeId + " " + region + " " + ALL);
+	}
+
+	/** Applies an eviction another node published; anything unreadable empties every cache. */
+	void receive(String message) {
+		String[] parts = message.split(" ", 3);
+		if (parts.length != 3 || !this.regions.containsKey(parts[1])) {
+			evictEverything();
+			return;
+		}
+		if (!parts[0].equals(this.nodeId)) {
+			evictLocally(parts[1], parts[2]);
+		}
+	}
+
+	/** Forgets everything this node holds, for when evictions may have been missed. */
+	void evictEverything() {
+		this.regions.values().forEach(caches -> caches.forEach(region -> region.cache().invalidateAll()));
+	}
+
+	private void evictLocally(String region, String key) {
+		this.regions.getOrDefault(region, List.of()).forEach(cache -> cache.evict(key));
+	}
+
+	private record Region<K>(Cache<K, ?> cache, Function<String, K> keyParser) {
+
+		void evict(String key) {
+			if (key.equals(ALL) || this.keyParser == null) {
+				this.cache.invalidateAll();
+				return;
+			}
+			try {
+				this.cache.invalidate(this.keyParser.apply(key));
+			}
+			catch (RuntimeException ex) {
+				this.cache.invalidateAll();
+			}
+		}
+
+	}
+
+}
