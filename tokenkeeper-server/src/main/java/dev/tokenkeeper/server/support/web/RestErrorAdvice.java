@@ -12,12 +12,17 @@ import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
 import dev.tokenkeeper.server.support.NoSuchEntityException;
 import dev.tokenkeeper.server.support.ServiceException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -46,6 +51,29 @@ class RestErrorAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleConcurrentChange(ConcurrencyFailureException ex) {
 		return errors(HttpStatus.CONFLICT, HttpHeaders.EMPTY, null,
 				"Another request changed the same data at the same time; nothing was changed. Try again.", null);
+	}
+
+	/**
+	 * A concurrent request created or removed what this one depended on (the same unique key,
+	 * a row a foreign key points at): a lost race, never a server error. Nothing was kept.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Object> handleConflictingChange(DataIntegrityViolationException ex) {
+		return errors(HttpStatus.CONFLICT, HttpHeaders.EMPTY, null,
+				"Another request changed the same data at the same time; nothing was changed. Try again.", null);
+	}
+
+	/**
+	 * The database cannot be reached (or the connection broke mid-transaction): nothing was
+	 * acknowledged, so the client may retry, here or on another node. Only the cause's type and
+	 * message are logged, never the statement.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			TransactionException.class })
+	ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
+		log.warn("The database is unavailable: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
+		return errors(HttpStatus.SERVICE_UNAVAILABLE, HttpHeaders.EMPTY, null,
+				"The database is temporarily unavailable; this request may not have taken effect. Try again.", null);
 	}
 
 	@ExceptionHandler(Exception.class)
