@@ -3,12 +3,16 @@ package dev.tokenkeeper.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 
 import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.MutableClock;
 import dev.tokenkeeper.server.support.TestClockConfig;
+import dev.tokenkeeper.server.support.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Everything acknowledged survives a restart on the same data directory. Each test uses its own directory. */
+/**
+ * Everything acknowledged survives a restart on the same database. Each test uses its own data
+ * directory and database (H2 or PostgreSQL, as the test run says).
+ */
 class ServerRestartIntegrationTests {
 
 	private static final String ADMIN_PASSWORD = "restart-admin-pw";
@@ -25,8 +32,15 @@ class ServerRestartIntegrationTests {
 	@TempDir
 	Path home;
 
+	private Map<String, String> database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabase.fresh(this.home);
+	}
+
 	@Test
-	void restartWhenSameDataDirectoryThenUsersTokensAndLastUseSurvive() {
+	void restartWhenSameDatabaseThenUsersTokensAndLastUseSurvive() {
 		String kept;
 		String deleted;
 		String keptId;
@@ -123,8 +137,9 @@ class ServerRestartIntegrationTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(TokenkeeperApplication.class, TestClockConfig.class)
-			.run("--server.port=0", "--server.address=127.0.0.1", "--tokenkeeper.home=" + this.home,
-					"--tokenkeeper.users.admin-password=" + ADMIN_PASSWORD);
+			.run(Stream.concat(Stream.of("--server.port=0", "--server.address=127.0.0.1",
+					"--tokenkeeper.users.admin-password=" + ADMIN_PASSWORD), Stream.of(TestDatabase.arguments(this.database)))
+				.toArray(String[]::new));
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
@@ -22,9 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the full-server tests: one real server on a random port with an H2 file database in
- * a fresh directory, shared by every test class that extends this (Spring caches the context).
- * Tests isolate themselves by creating their own users.
+ * Base of the full-server tests: one real server on a random port with a fresh database (an H2
+ * file in a fresh directory, or a PostgreSQL database, see {@link TestDatabase}), shared by every
+ * test class that extends this (Spring caches the context). Tests isolate themselves by creating
+ * their own users.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfig.class)
@@ -35,6 +37,8 @@ public abstract class IntegrationTestSupport {
 	public static final String ADMIN_PASSWORD = "admin-Secret-pw-1";
 
 	private static final Path HOME = createHome();
+
+	private static final Map<String, String> DATABASE = TestDatabase.fresh(HOME);
 
 	private static final AtomicInteger USER_SEQUENCE = new AtomicInteger();
 
@@ -48,7 +52,7 @@ public abstract class IntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void serverProperties(DynamicPropertyRegistry registry) {
-		registry.add("tokenkeeper.home", HOME::toString);
+		DATABASE.forEach((name, value) -> registry.add(name, () -> value));
 		registry.add("tokenkeeper.users.admin-username", () -> ADMIN);
 		registry.add("tokenkeeper.users.admin-password", () -> ADMIN_PASSWORD);
 		registry.add("server.address", () -> "127.0.0.1");

@@ -2,7 +2,6 @@ package dev.tokenkeeper.server.token;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
+import dev.tokenkeeper.server.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -194,13 +194,8 @@ class TokenRotationIntegrationTests extends IntegrationTestSupport {
 	private void awaitBlockedSessions(Connection connection, int count) throws Exception {
 		Instant deadline = Instant.now().plusSeconds(10);
 		while (true) {
-			try (PreparedStatement statement = connection
-				.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL");
-					ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				if (rs.getInt(1) >= count) {
-					return;
-				}
+			if (TestDatabase.blockedSessions(connection) >= count) {
+				return;
 			}
 			assertThat(Instant.now()).as("both rotations waiting on the row").isBefore(deadline);
 			Thread.onSpinWait();

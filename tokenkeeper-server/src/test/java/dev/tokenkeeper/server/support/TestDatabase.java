@@ -1,0 +1,65 @@
+package dev.tokenkeeper.server.support;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The database the full-server tests run on: H2 under the data directory (the default), or with
+ * {@code -Dtokenkeeper.test.database=postgresql} (the build's second test run) a real PostgreSQL
+ * that {@link EmbeddedPostgresServer} starts once per JVM.
+ */
+public final class TestDatabase {
+
+	public static final String PROPERTY = "tokenkeeper.test.database";
+
+	/**
+	 * Tag of test classes that always run on PostgreSQL, whatever the test run: they run once,
+	 * in the default run.
+	 */
+	public static final String ALWAYS_POSTGRESQL = "always-postgresql";
+
+	private TestDatabase() {
+	}
+
+	public static boolean isPostgresql() {
+		return "postgresql".equalsIgnoreCase(System.getProperty(PROPERTY, "h2"));
+	}
+
+	/** Server properties for a new, empty database of this test run's kind, with its data directory at {@code home}. */
+	public static Map<String, String> fresh(Path home) {
+		return isPostgresql() ? freshPostgresql(home) : Map.of("tokenkeeper.home", home.toString());
+	}
+
+	/** Server properties for a new, empty PostgreSQL database, with the data directory at {@code home}. */
+	public static Map<String, String> freshPostgresql(Path home) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("tokenkeeper.home", home.toString());
+		properties.put("spring.datasource.url", EmbeddedPostgresServer.createDatabase());
+		properties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
+		properties.put("spring.datasource.password", "");
+		return properties;
+	}
+
+	/** The properties as command line arguments. */
+	public static String[] arguments(Map<String, String> properties) {
+		return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+	}
+
+	/** How many sessions wait for a lock another session holds, asked over {@code connection}. */
+	public static int blockedSessions(Connection connection) throws SQLException {
+		String product = connection.getMetaData().getDatabaseProductName();
+		String sql = product.contains("PostgreSQL")
+				? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+				: "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+		try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+			rs.next();
+			return rs.getInt(1);
+		}
+	}
+
+}
