@@ -7,11 +7,15 @@ import dev.tokenkeeper.server.token.TokenAuthenticator;
 import dev.tokenkeeper.server.token.TokenAuthenticator.AuthenticatedToken;
 import dev.tokenkeeper.server.token.TokenOwner;
 import dev.tokenkeeper.server.token.TokenSecrets;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Turns credentials into a {@link Caller}: a Bearer token; Basic user:token (the token must
@@ -32,6 +36,16 @@ class CredentialsAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
+		try {
+			return verify(authentication);
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessResourceException | TransactionException ex) {
+			// Not a verdict on the credentials: the database could not be asked (see SecurityConfig).
+			throw new AuthenticationServiceException("The database is unavailable", ex);
+		}
+	}
+
+	private Authentication verify(Authentication authentication) {
 		Optional<Caller> caller = (authentication instanceof BearerTokenAuthentication bearer)
 				? this.tokens.authenticate((String) bearer.getCredentials()).map(CredentialsAuthenticationProvider::tokenCaller)
 				: basic((String) authentication.getPrincipal(), (String) authentication.getCredentials());

@@ -6,9 +6,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.tokenkeeper.server.TokenkeeperProperties;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.support.web.RestErrorWriter;
+import dev.tokenkeeper.server.support.web.RestErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -29,6 +35,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain restApi(HttpSecurity http, CredentialsAuthenticationProvider provider,
@@ -36,7 +44,18 @@ class SecurityConfig {
 		RestAuthenticationEntryPoint entryPoint = new RestAuthenticationEntryPoint(errorWriter);
 		AuthenticationFilter credentials = new AuthenticationFilter(new ProviderManager(provider),
 				new CredentialsConverter());
-		credentials.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		AuthenticationEntryPointFailureHandler refused = new AuthenticationEntryPointFailureHandler(entryPoint);
+		credentials.setFailureHandler((request, response, ex) -> {
+			if (ex instanceof AuthenticationServiceException) {
+				log.warn("Cannot authenticate, the database is unavailable: {}",
+						NestedExceptionUtils.getMostSpecificCause(ex).toString());
+				errorWriter.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+						RestErrors.of(null, RestErrors.DATABASE_UNAVAILABLE, null));
+			}
+			else {
+				refused.onAuthenticationFailure(request, response, ex);
+			}
+		});
 		credentials.setSuccessHandler(properties.bitbucketStrict() ? (request, response, authentication) -> {
 		} : SecurityConfig::announceTokenExpiration);
 		credentials.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());

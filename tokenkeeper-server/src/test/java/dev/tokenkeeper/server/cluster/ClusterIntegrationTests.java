@@ -231,8 +231,11 @@ class ClusterIntegrationTests {
 		AtomicBoolean stop = new AtomicBoolean();
 		AtomicInteger createdOnA = new AtomicInteger();
 		AtomicInteger createdOnB = new AtomicInteger();
-		CompletableFuture<Void> trafficA = CompletableFuture.runAsync(() -> traffic(a, userA, acknowledged, createdOnA, stop));
-		CompletableFuture<Void> trafficB = CompletableFuture.runAsync(() -> traffic(b, userB, acknowledged, createdOnB, stop));
+		Set<Integer> statuses = ConcurrentHashMap.newKeySet();
+		CompletableFuture<Void> trafficA = CompletableFuture
+			.runAsync(() -> traffic(a, userA, acknowledged, createdOnA, statuses, stop));
+		CompletableFuture<Void> trafficB = CompletableFuture
+			.runAsync(() -> traffic(b, userB, acknowledged, createdOnB, statuses, stop));
 		try {
 			assertWithin(Duration.ofSeconds(30), "traffic flows", () -> createdOnA.get() >= 3 && createdOnB.get() >= 3);
 
@@ -248,6 +251,7 @@ class ClusterIntegrationTests {
 			CompletableFuture.allOf(trafficA, trafficB).join();
 		}
 
+		assertThat(statuses).as("a broken connection is 503, never 500 or 401").isSubsetOf(200, 503);
 		assertThat(tokenIds(b, userA)).containsAll(acknowledged.getOrDefault(userA, Set.of()));
 		assertThat(tokenIds(a, userB)).containsAll(acknowledged.getOrDefault(userB, Set.of()));
 		awaitReady(a);
@@ -266,16 +270,21 @@ class ClusterIntegrationTests {
 
 	/** Creates and uses tokens on one node until told to stop (at most 90 tokens), remembering what was acknowledged. */
 	private static void traffic(ServerNode node, String user, Map<String, Set<String>> acknowledged, AtomicInteger created,
-			AtomicBoolean stop) {
+			Set<Integer> statuses, AtomicBoolean stop) {
 		for (int i = 0; i < 90 && !stop.get(); i++) {
 			Http.Response response = node.http()
 				.put("/rest/access-tokens/1.0/users/" + user)
 				.basicAuth(user, passwordOf(user))
 				.json("{\"name\":\"traffic-" + i + "\",\"permissions\":[\"REPO_READ\"]}")
 				.send();
+			statuses.add(response.status());
 			if (response.status() == 200) {
 				acknowledged.computeIfAbsent(user, key -> ConcurrentHashMap.newKeySet()).add(response.json().get("id").asString());
-				node.http().get("/rest/access-tokens/1.0/users/" + user).bearer(response.json().get("token").asString()).send();
+				statuses.add(node.http()
+					.get("/rest/access-tokens/1.0/users/" + user)
+					.bearer(response.json().get("token").asString())
+					.send()
+					.status());
 				created.incrementAndGet();
 			}
 		}

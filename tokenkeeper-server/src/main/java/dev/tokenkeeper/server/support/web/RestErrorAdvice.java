@@ -72,8 +72,7 @@ class RestErrorAdvice extends ResponseEntityExceptionHandler {
 			TransactionException.class })
 	ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
 		log.warn("The database is unavailable: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
-		return errors(HttpStatus.SERVICE_UNAVAILABLE, HttpHeaders.EMPTY, null,
-				"The database is temporarily unavailable; this request may not have taken effect. Try again.", null);
+		return errors(HttpStatus.SERVICE_UNAVAILABLE, HttpHeaders.EMPTY, null, RestErrors.DATABASE_UNAVAILABLE, null);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /** Bitbucket's error envelope: {@code {"errors":[{"context":..,"message":..,"exceptionName":..}]}}. */
 public record RestErrors(List<RestErrorMessage> errors) {
 
+	/** The database could not be reached: the client may retry, here or on another node (503). */
+	public static final String DATABASE_UNAVAILABLE = "The database is temporarily unavailable; this request may not have"
+			+ " taken effect. Try again.";
+
 	public static RestErrors of(String context, String message, String exceptionName) {
 		return new RestErrors(List.of(new RestErrorMessage(context, message, exceptionName)));
 	}
