@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.tokenkeeper.server.permission.TokenPermissions;
+import dev.tokenkeeper.server.audit.AuditEvent;
+import dev.tokenkeeper.server.audit.AuditEventType;
 import dev.tokenkeeper.server.permission.Caller;
-import dev.tokenkeeper.server.permission.Resource;
 import dev.tokenkeeper.server.project.ProjectService;
 import dev.tokenkeeper.server.project.ResourceDeletedEvent;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,12 +42,14 @@ public class AccessTokenService {
 
 	private final ProjectService projects;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	AccessTokenService(AccessTokenStore store, TokenSecrets secrets, TokenAuthenticator authenticator,
 			TokenRotation rotation,
 			TokenUsageRecorder usage, UserService users, TokenPolicyService policies, ProjectService projects,
-			Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.secrets = secrets;
 		this.authenticator = authenticator;
@@ -54,6 +58,7 @@ public class AccessTokenService {
 		this.users = users;
 		this.policies = policies;
 		this.projects = projects;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -96,6 +101,8 @@ public class AccessTokenService {
 				SecretHashes.of(secret.hash()));
 		this.store.insert(token);
 		this.authenticator.evict(id);
+		audit(AuditEventType.TOKEN_CREATED, caller, scope, id, "permissions=" + permissions.names() + ", expiryDays="
+				+ expiryDays);
 		return new TokenWithSecret(token, secret.rawToken());
 	}
 
@@ -116,6 +123,8 @@ public class AccessTokenService {
 			this.users.renameServiceUser(token.userId(), newName);
 		}
 		this.authenticator.evict(token.id());
+		audit(AuditEventType.TOKEN_UPDATED, caller, scope, token.id(),
+				"name changed=" + !newName.equals(token.name()) + ", permissions=" + newPermissions.names());
 		return this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
 	}
 
@@ -123,6 +132,7 @@ public class AccessTokenService {
 	public void delete(Caller caller, OwnerScope scope, String tokenId) {
 		requireModify(caller, scope);
 		remove(find(scope, tokenId));
+		audit(AuditEventType.TOKEN_DELETED, caller, scope, tokenId, null);
 	}
 
 	/** Deletes every token of the project or repositories that are being deleted, in the same transaction. */
@@ -133,7 +143,11 @@ public class AccessTokenService {
 			owners.add(new TokenOwner(TokenOwner.Type.PROJECT, event.projectId()));
 		}
 		event.repositoryIds().forEach(id -> owners.add(new TokenOwner(TokenOwner.Type.REPOSITORY, id)));
-		owners.forEach(owner -> this.store.findAllByOwner(owner).forEach(this::remove));
+		owners.forEach(owner -> this.store.findAllByOwner(owner).forEach(token -> {
+			remove(token);
+			this.events.publishEvent(AuditEvent.success(AuditEventType.TOKEN_DELETED, null, null, token.id(),
+					owner.type().name().toLowerCase() + " " + owner.id()).withDetails("deleted with its owner"));
+		}));
 	}
 
 	private void remove(AccessToken token) {
@@ -170,6 +184,7 @@ public class AccessTokenService {
 		policy.checkExpiryDays(days);
 		this.store.renew(token.id(), days, AccessToken.expiryDate(now, days));
 		this.authenticator.evict(token.id());
+		audit(AuditEventType.TOKEN_RENEWED, caller, scope, token.id(), "expiryDays=" + days);
 		return this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
 	}
 
@@ -186,7 +201,10 @@ public class AccessTokenService {
 					? "A token can rotate only itself, through /self/rotate."
 					: "Only the owner, authenticated by password, may rotate this access token.");
 		}
-		return this.rotation.rotate(find(scope, tokenId), expiryDays, gracePeriodMinutes, this.policies.current());
+		TokenWithSecret rotated = this.rotation.rotate(find(scope, tokenId), expiryDays, gracePeriodMinutes,
+				this.policies.current());
+		audit(AuditEventType.TOKEN_ROTATED, caller, scope, tokenId, "gracePeriodMinutes=" + gracePeriodMinutes);
+		return rotated;
 	}
 
 	/** The token that authenticated this request. */
@@ -213,7 +231,16 @@ public class AccessTokenService {
 			throw new ArgumentValidationException("expiryDays",
 					"A token cannot give itself a longer lifetime than its own " + token.expiryDays() + " days.");
 		}
-		return this.rotation.rotate(token, expiryDays, gracePeriodMinutes, policy);
+		TokenWithSecret rotated = this.rotation.rotate(token, expiryDays, gracePeriodMinutes, policy);
+		this.events.publishEvent(AuditEvent.success(AuditEventType.TOKEN_SELF_ROTATED, caller.actor(),
+				token.owner().type() == TokenOwner.Type.USER ? caller.user().name() : null, token.id(), "itself")
+			.withDetails("gracePeriodMinutes=" + gracePeriodMinutes));
+		return rotated;
+	}
+
+	private void audit(AuditEventType type, Caller caller, OwnerScope scope, String tokenId, String details) {
+		this.events.publishEvent(AuditEvent.success(type, caller.actor(), scope.subjectName(), tokenId, scope.label())
+			.withDetails(details));
 	}
 
 	private AccessToken callersToken(Caller caller) {
@@ -233,8 +260,8 @@ public class AccessTokenService {
 	private void lockOwner(TokenOwner owner) {
 		switch (owner.type()) {
 			case USER -> this.users.lock(owner.id());
-			case PROJECT -> this.projects.lock(Resource.project(owner.id(), false));
-			case REPOSITORY -> this.projects.lock(Resource.repository(0, false, owner.id(), false));
+			case PROJECT -> this.projects.lockProject(owner.id());
+			case REPOSITORY -> this.projects.lockRepo(owner.id());
 		}
 	}
 

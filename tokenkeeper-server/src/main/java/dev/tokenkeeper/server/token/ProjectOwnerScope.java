@@ -14,6 +14,11 @@ public record ProjectOwnerScope(Project project, PermissionService permissions) 
 	}
 
 	@Override
+	public String label() {
+		return this.project.resource().label();
+	}
+
+	@Override
 	public boolean canRead(Caller caller) {
 		return this.permissions.has(caller, this.project.resource(), ResourcePermission.PROJECT_ADMIN);
 	}

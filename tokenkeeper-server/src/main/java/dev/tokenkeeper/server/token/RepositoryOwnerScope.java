@@ -14,6 +14,11 @@ public record RepositoryOwnerScope(Repo repo, PermissionService permissions) imp
 	}
 
 	@Override
+	public String label() {
+		return this.repo.resource().label();
+	}
+
+	@Override
 	public boolean canRead(Caller caller) {
 		return this.permissions.has(caller, this.repo.resource(), ResourcePermission.REPO_ADMIN);
 	}

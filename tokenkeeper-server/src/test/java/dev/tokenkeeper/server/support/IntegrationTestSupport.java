@@ -52,6 +52,8 @@ public abstract class IntegrationTestSupport {
 		registry.add("tokenkeeper.users.admin-username", () -> ADMIN);
 		registry.add("tokenkeeper.users.admin-password", () -> ADMIN_PASSWORD);
 		registry.add("server.address", () -> "127.0.0.1");
+		// Every test client shares 127.0.0.1: only the throttling tests (with their own server) may trip it.
+		registry.add("tokenkeeper.security.throttle.address-capacity", () -> "1000000");
 	}
 
 	@BeforeEach
