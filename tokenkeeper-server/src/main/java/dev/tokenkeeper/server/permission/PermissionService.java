@@ -2,6 +2,7 @@ package dev.tokenkeeper.server.permission;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -66,6 +67,16 @@ public class PermissionService {
 			throw new AuthorisationException("You are not permitted to access this resource (it needs "
 					+ permission + ").");
 		}
+	}
+
+	/** The users who administer the resource through a project or repository grant (not global administrators). */
+	@Transactional(readOnly = true)
+	public List<User> administrators(Resource resource) {
+		return this.store.administrators(resource)
+			.stream()
+			.map(this.users::findById)
+			.flatMap(Optional::stream)
+			.toList();
 	}
 
 	/** Gives the creator of a project admin rights on it. */

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.tokenkeeper.server.permission.TokenPermissions;
-import dev.tokenkeeper.server.audit.AuditEvent;
-import dev.tokenkeeper.server.audit.AuditEventType;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.project.ProjectService;
 import dev.tokenkeeper.server.project.ResourceDeletedEvent;
@@ -15,7 +13,6 @@ import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.UserService;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +39,14 @@ public class AccessTokenService {
 
 	private final ProjectService projects;
 
-	private final ApplicationEventPublisher events;
+	private final TokenEvents tokenEvents;
 
 	private final Clock clock;
 
 	AccessTokenService(AccessTokenStore store, TokenSecrets secrets, TokenAuthenticator authenticator,
 			TokenRotation rotation,
 			TokenUsageRecorder usage, UserService users, TokenPolicyService policies, ProjectService projects,
-			ApplicationEventPublisher events, Clock clock) {
+			TokenEvents tokenEvents, Clock clock) {
 		this.store = store;
 		this.secrets = secrets;
 		this.authenticator = authenticator;
@@ -58,7 +55,7 @@ public class AccessTokenService {
 		this.users = users;
 		this.policies = policies;
 		this.projects = projects;
-		this.events = events;
+		this.tokenEvents = tokenEvents;
 		this.clock = clock;
 	}
 
@@ -101,8 +98,8 @@ public class AccessTokenService {
 				SecretHashes.of(secret.hash()));
 		this.store.insert(token);
 		this.authenticator.evict(id);
-		audit(AuditEventType.TOKEN_CREATED, caller, scope, id, "permissions=" + permissions.names() + ", expiryDays="
-				+ expiryDays);
+		this.tokenEvents.changed(TokenEvent.Kind.CREATED, caller, scope, token, "permissions=" + permissions.names()
+				+ ", expiryDays=" + expiryDays);
 		return new TokenWithSecret(token, secret.rawToken());
 	}
 
@@ -123,16 +120,18 @@ public class AccessTokenService {
 			this.users.renameServiceUser(token.userId(), newName);
 		}
 		this.authenticator.evict(token.id());
-		audit(AuditEventType.TOKEN_UPDATED, caller, scope, token.id(),
+		AccessToken updated = this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
+		this.tokenEvents.changed(TokenEvent.Kind.UPDATED, caller, scope, updated,
 				"name changed=" + !newName.equals(token.name()) + ", permissions=" + newPermissions.names());
-		return this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
+		return updated;
 	}
 
 	@Transactional
 	public void delete(Caller caller, OwnerScope scope, String tokenId) {
 		requireModify(caller, scope);
-		remove(find(scope, tokenId));
-		audit(AuditEventType.TOKEN_DELETED, caller, scope, tokenId, null);
+		AccessToken token = find(scope, tokenId);
+		remove(token);
+		this.tokenEvents.changed(TokenEvent.Kind.DELETED, caller, scope, token, null);
 	}
 
 	/** Deletes every token of the project or repositories that are being deleted, in the same transaction. */
@@ -145,8 +144,7 @@ public class AccessTokenService {
 		event.repositoryIds().forEach(id -> owners.add(new TokenOwner(TokenOwner.Type.REPOSITORY, id)));
 		owners.forEach(owner -> this.store.findAllByOwner(owner).forEach(token -> {
 			remove(token);
-			this.events.publishEvent(AuditEvent.success(AuditEventType.TOKEN_DELETED, null, null, token.id(),
-					owner.type().name().toLowerCase() + " " + owner.id()).withDetails("deleted with its owner"));
+			this.tokenEvents.deletedWithOwner(token);
 		}));
 	}
 
@@ -184,8 +182,9 @@ public class AccessTokenService {
 		policy.checkExpiryDays(days);
 		this.store.renew(token.id(), days, AccessToken.expiryDate(now, days));
 		this.authenticator.evict(token.id());
-		audit(AuditEventType.TOKEN_RENEWED, caller, scope, token.id(), "expiryDays=" + days);
-		return this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
+		AccessToken renewed = this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
+		this.tokenEvents.changed(TokenEvent.Kind.RENEWED, caller, scope, renewed, "expiryDays=" + days);
+		return renewed;
 	}
 
 	/**
@@ -203,7 +202,7 @@ public class AccessTokenService {
 		}
 		TokenWithSecret rotated = this.rotation.rotate(find(scope, tokenId), expiryDays, gracePeriodMinutes,
 				this.policies.current());
-		audit(AuditEventType.TOKEN_ROTATED, caller, scope, tokenId, "gracePeriodMinutes=" + gracePeriodMinutes);
+		this.tokenEvents.changed(TokenEvent.Kind.ROTATED, caller, scope, rotated.token(), "gracePeriodMinutes=" + gracePeriodMinutes);
 		return rotated;
 	}
 
@@ -232,15 +231,8 @@ public class AccessTokenService {
 					"A token cannot give itself a longer lifetime than its own " + token.expiryDays() + " days.");
 		}
 		TokenWithSecret rotated = this.rotation.rotate(token, expiryDays, gracePeriodMinutes, policy);
-		this.events.publishEvent(AuditEvent.success(AuditEventType.TOKEN_SELF_ROTATED, caller.actor(),
-				token.owner().type() == TokenOwner.Type.USER ? caller.user().name() : null, token.id(), "itself")
-			.withDetails("gracePeriodMinutes=" + gracePeriodMinutes));
+		this.tokenEvents.selfRotated(caller, rotated.token(), "gracePeriodMinutes=" + gracePeriodMinutes);
 		return rotated;
-	}
-
-	private void audit(AuditEventType type, Caller caller, OwnerScope scope, String tokenId, String details) {
-		this.events.publishEvent(AuditEvent.success(type, caller.actor(), scope.subjectName(), tokenId, scope.label())
-			.withDetails(details));
 	}
 
 	private AccessToken callersToken(Caller caller) {
