@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.tokenkeeper.server.support.LikePattern;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -150,14 +151,11 @@ class GrantStore {
 	}
 
 	List<Group> findGroups(String filter, PageRequest page) {
-		String pattern = "%" + (filter == null ? "" : filter.toLowerCase(Locale.ROOT)).replace("\\", "\\\\")
-			.replace("%", "\\%")
-			.replace("_", "\\_") + "%";
 		return this.jdbc.sql("""
 				SELECT id, name FROM user_group WHERE name_key LIKE :pattern ESCAPE '\\'
 				ORDER BY name_key LIMIT :limit OFFSET :offset
 				""")
-			.param("pattern", pattern)
+			.param("pattern", LikePattern.containing(filter))
 			.param("limit", page.fetchSize())
 			.param("offset", page.start())
 			.query((rs, row) -> new Group(rs.getLong(1), rs.getString(2)))
