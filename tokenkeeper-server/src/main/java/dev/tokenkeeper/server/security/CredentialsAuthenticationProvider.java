@@ -40,7 +40,7 @@ class CredentialsAuthenticationProvider implements AuthenticationProvider {
 			return verify(authentication);
 		}
 		catch (DataAccessResourceFailureException | TransientDataAccessResourceException | TransactionException ex) {
-			// Not a verdict on the credentials: the database could not be asked (see SecurityConfig).
+			// Not a verdict on the credentials: the database could not be asked (see RestAuthenticationOutcomes).
 			throw new AuthenticationServiceException("The database is unavailable", ex);
 		}
 	}
