@@ -51,11 +51,11 @@ class AuditStore {
 				SELECT id, event_time, event_type, outcome, actor_name, actor_token_id, source_address, subject_name,
 				       token_id, target, details, event_count
 				  FROM audit_event
-				 WHERE (:user IS NULL OR LOWER(actor_name) = :user OR LOWER(subject_name) = :user)
-				   AND (:tokenId IS NULL OR token_id = :tokenId OR actor_token_id = :tokenId)
-				   AND (:type IS NULL OR event_type = :type)
-				   AND (:since IS NULL OR event_time >= :since)
-				   AND (:until IS NULL OR event_time < :until)
+				 WHERE (CAST(:user AS VARCHAR) IS NULL OR LOWER(actor_name) = :user OR LOWER(subject_name) = :user)
+				   AND (CAST(:tokenId AS VARCHAR) IS NULL OR token_id = :tokenId OR actor_token_id = :tokenId)
+				   AND (CAST(:type AS VARCHAR) IS NULL OR event_type = :type)
+				   AND (CAST(:since AS BIGINT) IS NULL OR event_time >= :since)
+				   AND (CAST(:until AS BIGINT) IS NULL OR event_time < :until)
 				 ORDER BY event_time DESC, id DESC
 				 LIMIT :limit OFFSET :offset
 				""")

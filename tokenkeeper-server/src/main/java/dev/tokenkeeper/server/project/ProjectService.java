@@ -76,6 +76,14 @@ public class ProjectService {
 		String validKey = validKey(key);
 		String validName = text("name", name, 255, true);
 		String validDescription = text("description", description, 1024, false);
+		// Checked before the insert: on PostgreSQL a failed insert ends the transaction, so the
+		// catch below can no longer ask which of the two was taken.
+		if (this.store.findProject(validKey).isPresent()) {
+			throw new IntegrityException("key", "A project with the key " + validKey + " already exists.");
+		}
+		if (this.store.projectNameTaken(validName)) {
+			throw new IntegrityException("name", "A project named " + validName + " already exists.");
+		}
 		try {
 			long id = this.store.insertProject(validKey, validName, validDescription, Boolean.TRUE.equals(isPublic),
 					this.clock.millis());
@@ -86,9 +94,9 @@ public class ProjectService {
 			return project;
 		}
 		catch (DuplicateKeyException ex) {
-			throw this.store.findProject(validKey).isPresent()
-					? new IntegrityException("key", "A project with the key " + validKey + " already exists.")
-					: new IntegrityException("name", "A project named " + validName + " already exists.");
+			// Another request created a project with this key or name at the same moment.
+			throw new IntegrityException("key", "A project with the key " + validKey + " or the name " + validName
+					+ " was created at the same time.");
 		}
 	}
 

@@ -54,6 +54,13 @@ class ProjectStore {
 			.optional();
 	}
 
+	boolean projectNameTaken(String name) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM project WHERE name_key = :nameKey")
+			.param("nameKey", name.toLowerCase(Locale.ROOT))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** Every project, ordered by key (visibility is decided by the caller). */
 	List<Project> allProjects() {
 		return this.jdbc.sql("SELECT " + PROJECT_COLUMNS + " FROM project p ORDER BY p.project_key")

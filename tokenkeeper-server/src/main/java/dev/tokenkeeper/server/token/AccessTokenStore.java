@@ -101,7 +101,7 @@ class AccessTokenStore {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM access_token
 				WHERE expiry_date >= :from AND expiry_date < :to
-				  AND (:ownerType IS NULL OR (owner_type = :ownerType AND owner_id = :ownerId))
+				  AND (CAST(:ownerType AS VARCHAR) IS NULL OR (owner_type = :ownerType AND owner_id = :ownerId))
 				ORDER BY expiry_date, id
 				LIMIT :limit OFFSET :offset
 				""")
