@@ -85,7 +85,7 @@ final class RenewCommand extends BaseCommand {
 		AccessTokens tokens = client().tokens(tokenOwner);
 		List<AccessToken> selected = select(tokens);
 		TokenRenewal renewal = new TokenRenewal(client(), client().capabilities());
-		RenewalReport report = new RenewalReport(out(), err(), view(), this.output.json());
+		RenewalReport report = new RenewalReport(out(), err(), view(), this.output.json(), this.dryRun);
 		if (selected.isEmpty() && !this.output.json()) {
 			out().println("No tokens expire within " + TimeFormat.span(this.within) + ".");
 		}

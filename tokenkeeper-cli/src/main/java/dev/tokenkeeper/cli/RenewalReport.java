@@ -37,7 +37,10 @@ final class RenewalReport {
 
 	private int failed;
 
-	RenewalReport(PrintWriter out, PrintWriter err, TokenView view, boolean json) {
+	private final boolean dryRun;
+
+	RenewalReport(PrintWriter out, PrintWriter err, TokenView view, boolean json, boolean dryRun) {
+		this.dryRun = dryRun;
 		this.out = out;
 		this.err = err;
 		this.view = view;
@@ -99,7 +102,12 @@ final class RenewalReport {
 			document.put("renewed", this.renewed);
 			document.put("replaced", this.replaced);
 			document.put("failed", this.failed);
+			document.put("dryRun", this.dryRun);
 			this.out.println(WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+		}
+		else if (this.dryRun) {
+			this.out.println("Dry run: " + this.results.size() + " token" + (this.results.size() == 1 ? "" : "s")
+					+ " selected, nothing changed.");
 		}
 		else if (summary) {
 			this.out.println("Summary: " + this.renewed + " renewed, " + this.replaced + " replaced, " + this.failed

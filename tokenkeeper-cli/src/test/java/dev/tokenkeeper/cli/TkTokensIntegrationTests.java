@@ -118,6 +118,22 @@ class TkTokensIntegrationTests {
 	}
 
 	@Test
+	void listWhenConnectionFromFlagsOrPasswordFromTerminalThenTheyAreUsed() {
+		String user = server.createUser("flags");
+		String id = tokens(user).create(new CreateTokenRequest("mine", READ, null)).token().id();
+
+		TkRunner.Result flags = new TkRunner(this.dir).run("tokens", "list", "--server", server.baseUri().toString(),
+				"--user", user, "--password=" + TestServer.passwordOf(user));
+		TkRunner.Result prompted = runner().env("TK_USER", user).terminal(TestServer.passwordOf(user))
+			.run("tokens", "list");
+
+		assertThat(flags.exitCode()).as(flags.toString()).isZero();
+		assertThat(flags.out()).contains(id);
+		assertThat(prompted.exitCode()).as(prompted.toString()).isZero();
+		assertThat(prompted.out()).contains(id).doesNotContain(TestServer.passwordOf(user));
+	}
+
+	@Test
 	void createWhenNoOutputFileThenSecretIsPrintedOnceAndAuthenticates() {
 		String user = server.createUser("create");
 
