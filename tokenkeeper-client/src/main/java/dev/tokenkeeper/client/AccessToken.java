@@ -21,6 +21,7 @@ import java.util.Optional;
 public record AccessToken(String id, Instant createdDate, Instant lastAuthenticated, Integer expiryDays,
 		Instant expiryDate, String name, List<String> permissions, ApplicationUser user) {
 
+	/** Copies {@code permissions}; a missing list becomes empty. */
 	public AccessToken {
 		permissions = (permissions == null) ? List.of() : List.copyOf(permissions);
 	}

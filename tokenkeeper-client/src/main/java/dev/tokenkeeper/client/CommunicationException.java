@@ -7,6 +7,10 @@ package dev.tokenkeeper.client;
  */
 public class CommunicationException extends TokenkeeperClientException {
 
+	/**
+	 * @param message what failed, without secrets
+	 * @param cause the I/O failure
+	 */
 	public CommunicationException(String message, Throwable cause) {
 		super(message, cause);
 	}

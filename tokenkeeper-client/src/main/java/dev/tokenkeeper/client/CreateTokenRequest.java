@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record CreateTokenRequest(String name, List<String> permissions, Integer expiryDays) {
 
+	/** Requires a name; copies {@code permissions}. */
 	public CreateTokenRequest {
 		Objects.requireNonNull(name, "name");
 		permissions = List.copyOf(permissions);

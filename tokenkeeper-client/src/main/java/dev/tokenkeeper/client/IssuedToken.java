@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record IssuedToken(AccessToken token, Secret secret, Instant previousSecretValidUntil) {
 
+	/** Requires the token and its secret. */
 	public IssuedToken {
 		Objects.requireNonNull(token, "token");
 		Objects.requireNonNull(secret, "secret");

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Page<T>(int size, int limit, @JsonProperty("isLastPage") boolean isLastPage, List<T> values, int start,
 		Integer nextPageStart) {
 
+	/** Copies {@code values}; a missing list becomes empty. */
 	public Page {
 		values = (values == null) ? List.of() : List.copyOf(values);
 	}

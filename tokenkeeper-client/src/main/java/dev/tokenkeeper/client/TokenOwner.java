@@ -57,6 +57,7 @@ public sealed interface TokenOwner {
 	 */
 	record User(String userSlug) implements TokenOwner {
 
+		/** Requires non-blank names. */
 		public User {
 			requireName(userSlug, "userSlug");
 		}
@@ -79,6 +80,7 @@ public sealed interface TokenOwner {
 	 */
 	record Project(String projectKey) implements TokenOwner {
 
+		/** Requires non-blank names. */
 		public Project {
 			requireName(projectKey, "projectKey");
 		}
@@ -102,6 +104,7 @@ public sealed interface TokenOwner {
 	 */
 	record Repository(String projectKey, String repositorySlug) implements TokenOwner {
 
+		/** Requires non-blank names. */
 		public Repository {
 			requireName(projectKey, "projectKey");
 			requireName(repositorySlug, "repositorySlug");

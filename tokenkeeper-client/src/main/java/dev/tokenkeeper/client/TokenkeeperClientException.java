@@ -6,6 +6,10 @@ package dev.tokenkeeper.client;
  */
 public abstract class TokenkeeperClientException extends RuntimeException {
 
+	/**
+	 * @param message what failed, without secrets
+	 * @param cause the underlying failure, or {@code null}
+	 */
 	protected TokenkeeperClientException(String message, Throwable cause) {
 		super(message, cause);
 	}

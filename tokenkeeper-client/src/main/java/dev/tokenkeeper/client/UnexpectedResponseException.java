@@ -6,6 +6,10 @@ package dev.tokenkeeper.client;
  */
 public class UnexpectedResponseException extends TokenkeeperClientException {
 
+	/**
+	 * @param message what was unexpected, without secrets
+	 * @param cause the parsing failure, or {@code null}
+	 */
 	public UnexpectedResponseException(String message, Throwable cause) {
 		super(message, cause);
 	}

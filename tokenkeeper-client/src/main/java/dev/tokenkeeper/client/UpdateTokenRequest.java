@@ -11,6 +11,7 @@ import java.util.List;
  */
 public record UpdateTokenRequest(String name, List<String> permissions) {
 
+	/** Copies {@code permissions} when given. */
 	public UpdateTokenRequest {
 		permissions = (permissions == null) ? null : List.copyOf(permissions);
 	}
