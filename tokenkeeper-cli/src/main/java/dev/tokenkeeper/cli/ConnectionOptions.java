@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
  * Where and as whom: from flags first; then the profile named by {@code --profile} or
  * {@code TK_PROFILE}; then the {@code TK_*} environment variables; then the {@code default}
  * profile. A password that is given nowhere is asked for on the terminal, without echo.
+ * Not picocli's {@code ${env:...}} defaults: the environment comes from {@link TkEnvironment}
+ * (so tests can set it), and a profile chosen by name must rank above it.
  */
 final class ConnectionOptions {
 

@@ -85,7 +85,8 @@ final class HttpTransport {
 		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body() == null ? "" : response.body());
+			return new Response(response.statusCode(), response.body() == null ? "" : response.body(),
+					response.headers().firstValue("Location").orElse(null));
 		}
 		catch (HttpTimeoutException ex) {
 			throw new CommunicationException(this.baseUrl + " did not answer " + method + " " + path + " within "
@@ -110,6 +111,12 @@ final class HttpTransport {
 
 	private static List<ErrorMessage> errors(Response response) {
 		List<ErrorMessage> errors = new ArrayList<>();
+		if (response.status() >= 300 && response.status() < 400) {
+			// Redirects are not followed: they could carry the credentials to another place.
+			errors.add(new ErrorMessage(null, "The server redirects to " + response.location()
+					+ "; use the URL it redirects to as the server's base URL", null));
+			return errors;
+		}
 		try {
 			JsonNode envelope = WireJson.mapper().readTree(response.body());
 			JsonNode list = (envelope == null) ? null : envelope.get("errors");
@@ -142,8 +149,12 @@ final class HttpTransport {
 		return ex.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
 	}
 
-	/** A raw answer: status and body text. */
-	record Response(int status, String body) {
+	/** A raw answer: status, body text and the {@code Location} of a redirect. */
+	record Response(int status, String body, String location) {
+
+		Response(int status, String body) {
+			this(status, body, null);
+		}
 
 		JsonNode json() {
 			try {

@@ -37,6 +37,14 @@ class HttpTransportTests {
 	}
 
 	@Test
+	void apiExceptionWhenRedirectedThenSaysWhereToInsteadOfFollowing() {
+		ApiException ex = this.transport.apiException("GET", "/x",
+				new HttpTransport.Response(301, "", "https://bitbucket.example.com/x"));
+
+		assertThat(ex.messages()).contains("redirects to https://bitbucket.example.com/x");
+	}
+
+	@Test
 	void apiExceptionWhenUnauthorizedOrForbiddenThenAuthenticationFailure() {
 		assertThat(this.transport.apiException("GET", "/x", new HttpTransport.Response(401, "")).isAuthenticationFailure())
 			.isTrue();
