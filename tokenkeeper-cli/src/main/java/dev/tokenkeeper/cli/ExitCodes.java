@@ -53,6 +53,11 @@ final class ExitCodes implements IExecutionExceptionHandler {
 			report(err, client);
 			return of(client);
 		}
+		if (ex instanceof IllegalArgumentException invalid) {
+			// The client refuses arguments it cannot send (a token id with a '/', say) before any request.
+			err.println("tk: " + invalid.getMessage());
+			return USAGE;
+		}
 		err.println("tk: unexpected error: " + ex);
 		return SERVER;
 	}

@@ -268,6 +268,22 @@ class TkTokensIntegrationTests {
 	}
 
 	@Test
+	void listWhenProjectOrRepositoryThenTheirPathsAreAddressed() {
+		String user = server.createUser("owners");
+
+		TkRunner.Result project = tk(user).run("tokens", "list", "--project", "PRJ");
+		TkRunner.Result repository = tk(user).run("tokens", "list", "--project", "PRJ", "--repo", "web app");
+		TkRunner.Result badId = tk(user).run("tokens", "get", "../../x");
+
+		// The server does not serve project and repository tokens yet: the paths are what is checked.
+		assertThat(project.err()).contains("/rest/access-tokens/latest/projects/PRJ?start=");
+		assertThat(repository.err()).contains("/rest/access-tokens/latest/projects/PRJ/repos/web%20app?start=");
+		assertThat(project.exitCode()).isEqualTo(4);
+		assertThat(badId.exitCode()).isEqualTo(2);
+		assertThat(badId.err()).contains("A token id is a string of digits");
+	}
+
+	@Test
 	void serverWhenTokenkeeperThenSaysNativeRenewal() {
 		String user = server.createUser("probe");
 

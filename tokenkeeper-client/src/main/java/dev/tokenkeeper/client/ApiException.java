@@ -21,7 +21,7 @@ public class ApiException extends TokenkeeperClientException {
 	/**
 	 * @param status the HTTP status
 	 * @param method the request method
-	 * @param path the request path (never with a query, so never with a secret)
+	 * @param path the request path and query (this client never puts a secret in either)
 	 * @param errors the server's messages, at least one
 	 */
 	public ApiException(int status, String method, String path, List<ErrorMessage> errors) {
