@@ -2,6 +2,7 @@ package dev.tokenkeeper.server.permission;
 
 import java.time.Instant;
 
+import dev.tokenkeeper.server.audit.AuditEvent;
 import dev.tokenkeeper.server.user.User;
 
 /**
@@ -16,8 +17,10 @@ public record Caller(User user, TokenUse token) {
 		return new Caller(user, null);
 	}
 
+	/** A caller with a personal token that may do all its owner can (for tests and tools). */
 	public static Caller token(User user, String tokenId) {
-		return new Caller(user, new TokenUse(tokenId, null, false));
+		return new Caller(user, new TokenUse(tokenId, null, false, TokenReach.personal(
+				new TokenPermissions(ResourcePermission.REPO_ADMIN, ResourcePermission.PROJECT_ADMIN))));
 	}
 
 	public static Caller token(User user, TokenUse token) {
@@ -37,14 +40,20 @@ public record Caller(User user, TokenUse token) {
 		return this.user.id() == other.id();
 	}
 
+	/** This caller as the actor of an audit event. */
+	public AuditEvent.Actor actor() {
+		return new AuditEvent.Actor(this.user.name(), tokenId());
+	}
+
 	/**
 	 * How a token authenticated a request.
 	 *
 	 * @param id the token's id
 	 * @param credentialExpiry when the presented secret stops working, or {@code null} if never
 	 * @param previousSecret whether the secret is the one replaced by a rotation, still in its overlap window
+	 * @param reach what the token may do and where
 	 */
-	public record TokenUse(String id, Instant credentialExpiry, boolean previousSecret) {
+	public record TokenUse(String id, Instant credentialExpiry, boolean previousSecret, TokenReach reach) {
 	}
 
 }

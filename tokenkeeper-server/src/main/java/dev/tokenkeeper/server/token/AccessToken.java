@@ -3,6 +3,8 @@ package dev.tokenkeeper.server.token;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.tokenkeeper.server.permission.TokenPermissions;
+
 /**
  * An access token as stored: never its raw secret, only hashes, which {@link #toString()}
  * leaves out.

@@ -11,13 +11,18 @@ public interface OwnerScope {
 
 	TokenOwner owner();
 
-	/** The user that new tokens of this owner act as. */
-	long tokenUserId();
-
 	boolean canRead(Caller caller);
 
 	boolean canCreate(Caller caller);
 
 	boolean canModify(Caller caller);
+
+	/** How people name this owner, for the audit log: "user john", "project PRJ", "repository PRJ/app". */
+	String label();
+
+	/** The user whose tokens these are, or {@code null} for a project or repository. */
+	default String subjectName() {
+		return null;
+	}
 
 }

@@ -10,7 +10,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tokenkeeper.server.audit.AuditEventType;
+import dev.tokenkeeper.server.audit.AuditLog;
 import dev.tokenkeeper.server.permission.Caller.TokenUse;
+import dev.tokenkeeper.server.permission.TokenReach;
 import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
@@ -39,10 +42,13 @@ public class TokenAuthenticator {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	private final Cache<String, Optional<CachedToken>> tokensById;
 
 	TokenAuthenticator(AccessTokenStore store, UserService users, TokenUsageRecorder usage, Clock clock,
-			TokenProperties properties) {
+			TokenProperties properties, AuditLog audit) {
+		this.audit = audit;
 		this.store = store;
 		this.users = users;
 		this.usage = usage;
@@ -66,7 +72,11 @@ public class TokenAuthenticator {
 		AccessToken token = cached.token();
 		Instant now = this.clock.instant();
 		TokenUse use = verifySecret(cached, presented.hash(), now);
-		if (use == null || token.isExpiredAt(now)) {
+		if (use == null) {
+			return Optional.empty();
+		}
+		if (token.isExpiredAt(now)) {
+			this.audit.countFailure(AuditEventType.EXPIRED_TOKEN_USED, null, token.id());
 			return Optional.empty();
 		}
 		Optional<User> user = this.users.findById(token.userId()).filter(User::mayAuthenticate);
@@ -81,11 +91,12 @@ public class TokenAuthenticator {
 		AccessToken token = cached.token();
 		SecretHashes secrets = token.secrets();
 		if (TokenSecrets.sameHash(hash, secrets.current())) {
-			return new TokenUse(token.id(), token.expiryDate(), false);
+			return new TokenUse(token.id(), token.expiryDate(), false, reachOf(token));
 		}
 		if (TokenSecrets.sameHash(hash, secrets.previous())) {
 			if (now.isBefore(secrets.previousValidUntil())) {
-				return new TokenUse(token.id(), earliest(secrets.previousValidUntil(), token.expiryDate()), true);
+				return new TokenUse(token.id(), earliest(secrets.previousValidUntil(), token.expiryDate()), true,
+						reachOf(token));
 			}
 			reportRetiredSecret(token);
 			return null;
@@ -96,7 +107,17 @@ public class TokenAuthenticator {
 		return null;
 	}
 
-	private static void reportRetiredSecret(AccessToken token) {
+	private static TokenReach reachOf(AccessToken token) {
+		TokenOwner owner = token.owner();
+		return switch (owner.type()) {
+			case USER -> TokenReach.personal(token.permissions());
+			case PROJECT -> new TokenReach(token.permissions(), owner.id(), null);
+			case REPOSITORY -> new TokenReach(token.permissions(), null, owner.id());
+		};
+	}
+
+	private void reportRetiredSecret(AccessToken token) {
+		this.audit.countFailure(AuditEventType.ROTATED_OUT_SECRET_USED, null, token.id());
 		log.warn("Access token {} was presented with a secret that was rotated out; the old secret may have leaked",
 				token.id());
 	}

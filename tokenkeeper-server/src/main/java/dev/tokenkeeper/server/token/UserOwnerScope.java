@@ -13,8 +13,13 @@ public record UserOwnerScope(User user) implements OwnerScope {
 	}
 
 	@Override
-	public long tokenUserId() {
-		return this.user.id();
+	public String label() {
+		return "user " + this.user.name();
+	}
+
+	@Override
+	public String subjectName() {
+		return this.user.name();
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.tokenkeeper.server.audit.AuditEvent;
+import dev.tokenkeeper.server.audit.AuditEventType;
 import dev.tokenkeeper.server.permission.AccessRules;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.permission.GlobalPermission;
@@ -17,6 +19,7 @@ import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
 import dev.tokenkeeper.server.support.web.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,12 +40,16 @@ public class UserService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final Cache<Long, User> usersById;
 
-	UserService(UserStore store, PasswordEncoder passwordEncoder, Clock clock, UserProperties properties) {
+	UserService(UserStore store, PasswordEncoder passwordEncoder, Clock clock, UserProperties properties,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.events = events;
 		this.usersById = Caffeine.newBuilder()
 			.maximumSize(100_000)
 			.expireAfterWrite(properties.cacheMaxAge())
@@ -82,13 +89,18 @@ public class UserService {
 	@Transactional
 	public User create(Caller caller, NewUser request) {
 		requireAdmin(caller);
-		return insert(request, GlobalPermission.LICENSED_USER);
+		User user = insert(request, GlobalPermission.LICENSED_USER);
+		audit(AuditEventType.USER_CREATED, caller, user, null);
+		return user;
 	}
 
 	/** Creates the first system administrator of an empty installation. */
 	@Transactional
 	public User createInitialAdmin(NewUser request) {
-		return insert(request, GlobalPermission.SYS_ADMIN);
+		User user = insert(request, GlobalPermission.SYS_ADMIN);
+		this.events.publishEvent(AuditEvent.success(AuditEventType.USER_CREATED, null, user.name(), null,
+				"user " + user.name()).withDetails("the first system administrator"));
+		return user;
 	}
 
 	private User insert(NewUser request, GlobalPermission permission) {
@@ -109,6 +121,31 @@ public class UserService {
 		}
 	}
 
+	/** Creates the service user a project or repository token acts as; it has no password. */
+	@Transactional
+	public User createServiceUser(String name, String displayName) {
+		User user = new User(0, name, slugOf(name), displayName, null, true, UserType.SERVICE,
+				GlobalPermission.LICENSED_USER, null);
+		return this.store.findById(this.store.insert(user, this.clock.millis())).orElseThrow();
+	}
+
+	/** Renames a service user along with its token. */
+	@Transactional
+	public void renameServiceUser(long id, String displayName) {
+		User user = findById(id).filter(u -> u.type() == UserType.SERVICE).orElseThrow();
+		this.store.updateDetails(id, displayName, user.emailAddress());
+		evict(user);
+	}
+
+	/** Deletes a service user, and with it the token it acts for. */
+	@Transactional
+	public void deleteServiceUser(long id) {
+		findById(id).filter(u -> u.type() == UserType.SERVICE).ifPresent(user -> {
+			this.store.delete(id);
+			evict(user);
+		});
+	}
+
 	/** An administrator changes a user's display name and/or email address. */
 	@Transactional
 	public void updateDetails(Caller caller, String name, String displayName, String emailAddress) {
@@ -119,6 +156,7 @@ public class UserService {
 		validateEmail(newEmail);
 		this.store.updateDetails(user.id(), newDisplayName, newEmail);
 		evict(user);
+		audit(AuditEventType.USER_UPDATED, caller, user, null);
 	}
 
 	/** Deletes a user and, with them, all their tokens. Nobody deletes themselves. */
@@ -131,6 +169,7 @@ public class UserService {
 		}
 		this.store.delete(user.id());
 		evict(user);
+		audit(AuditEventType.USER_DELETED, caller, user, null);
 		return user;
 	}
 
@@ -140,6 +179,7 @@ public class UserService {
 		User user = getByName(requireText("name", name));
 		requireManage(caller, user);
 		setPassword(user, password, passwordConfirm);
+		audit(AuditEventType.PASSWORD_CHANGED, caller, user, "set by an administrator");
 	}
 
 	/** A user changes their own password; this needs the old one, never a token. */
@@ -153,6 +193,7 @@ public class UserService {
 			throw new ArgumentValidationException("oldPassword", "The old password is not correct.");
 		}
 		setPassword(user, password, passwordConfirm);
+		audit(AuditEventType.PASSWORD_CHANGED, caller, user, "changed by the user");
 	}
 
 	private void setPassword(User user, String password, String passwordConfirm) {
@@ -177,6 +218,8 @@ public class UserService {
 		}
 		this.store.updatePermission(user.id(), permission);
 		evict(user);
+		audit(AuditEventType.GLOBAL_PERMISSION_CHANGED, caller, user,
+				permission == null ? "revoked " + user.permission() : user.permission() + " -> " + permission);
 	}
 
 	/** Holds the user's row locked until the transaction ends (serialises per-user limits). */
@@ -203,6 +246,11 @@ public class UserService {
 		return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._~-]", "_");
 	}
 
+	private void audit(AuditEventType type, Caller caller, User user, String details) {
+		this.events.publishEvent(AuditEvent.success(type, caller.actor(), user.name(), null, "user " + user.name())
+			.withDetails(details));
+	}
+
 	private void evict(User user) {
 		AfterCommit.evict(() -> this.usersById.invalidate(user.id()));
 	}
@@ -216,6 +264,10 @@ public class UserService {
 	private static void requireManage(Caller caller, User user) {
 		if (!AccessRules.canManageUser(caller, user)) {
 			throw new AuthorisationException("You are not permitted to manage user " + user.name() + ".");
+		}
+		if (user.type() != UserType.NORMAL) {
+			throw new ArgumentValidationException("name", user.name()
+					+ " acts for a project or repository token: manage the token instead.");
 		}
 	}
 

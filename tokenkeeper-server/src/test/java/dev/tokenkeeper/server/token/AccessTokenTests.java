@@ -3,6 +3,7 @@ package dev.tokenkeeper.server.token;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.tokenkeeper.server.permission.TokenPermissions;
 import dev.tokenkeeper.server.permission.ResourcePermission;
 import org.junit.jupiter.api.Test;
 

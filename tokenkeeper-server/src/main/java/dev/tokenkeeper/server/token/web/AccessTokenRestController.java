@@ -16,10 +16,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Bitbucket's personal access token API, served under both {@code 1.0} and {@code latest}. */
+/**
+ * Bitbucket's access token API for user, project and repository tokens, served under both
+ * {@code 1.0} and {@code latest}. One set of handlers serves the three owner paths; they differ
+ * only in the {@link dev.tokenkeeper.server.token.OwnerScope} the path resolves to.
+ */
 @RestController
-@RequestMapping("/rest/access-tokens/{apiVersion:1\\.0|latest}/users/{userSlug}")
+@RequestMapping("/rest/access-tokens/{apiVersion:1\\.0|latest}")
 class AccessTokenRestController {
+
+	static final String USER = "/users/{userSlug}";
+
+	static final String PROJECT = "/projects/{projectKey}";
+
+	static final String REPOSITORY = "/projects/{projectKey}/repos/{repositorySlug}";
 
 	private final AccessTokenService tokens;
 
@@ -30,38 +40,46 @@ class AccessTokenRestController {
 		this.views = views;
 	}
 
-	@GetMapping
-	RestPage<RestAccessToken> list(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
-			PageRequest page) {
-		return RestPage.of(page, this.tokens.list(caller, this.views.userScope(userSlug), page), this.views::toRest);
+	@GetMapping({ USER, PROJECT, REPOSITORY })
+	RestPage<RestAccessToken> list(@AuthenticationPrincipal Caller caller,
+			@PathVariable(required = false) String userSlug, @PathVariable(required = false) String projectKey,
+			@PathVariable(required = false) String repositorySlug, PageRequest page) {
+		return RestPage.of(page,
+				this.tokens.list(caller, this.views.scope(userSlug, projectKey, repositorySlug), page),
+				this.views::toRest);
 	}
 
-	@PutMapping
-	ResponseEntity<RestAccessToken> create(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
-			@RequestBody RestAccessTokenRequest body) {
+	@PutMapping({ USER, PROJECT, REPOSITORY })
+	ResponseEntity<RestAccessToken> create(@AuthenticationPrincipal Caller caller,
+			@PathVariable(required = false) String userSlug, @PathVariable(required = false) String projectKey,
+			@PathVariable(required = false) String repositorySlug, @RequestBody RestAccessTokenRequest body) {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(this.views.created(this.tokens.create(caller, this.views.userScope(userSlug), body.name(),
-					body.permissions(), body.expiryDays())));
+			.body(this.views.created(this.tokens.create(caller, this.views.scope(userSlug, projectKey, repositorySlug),
+					body.name(), body.permissions(), body.expiryDays())));
 	}
 
-	@GetMapping("/{tokenId}")
-	RestAccessToken get(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
+	@GetMapping({ USER + "/{tokenId}", PROJECT + "/{tokenId}", REPOSITORY + "/{tokenId}" })
+	RestAccessToken get(@AuthenticationPrincipal Caller caller, @PathVariable(required = false) String userSlug,
+			@PathVariable(required = false) String projectKey, @PathVariable(required = false) String repositorySlug,
 			@PathVariable String tokenId) {
-		return this.views.toRest(this.tokens.get(caller, this.views.userScope(userSlug), tokenId));
+		return this.views
+			.toRest(this.tokens.get(caller, this.views.scope(userSlug, projectKey, repositorySlug), tokenId));
 	}
 
-	@PostMapping("/{tokenId}")
-	RestAccessToken update(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
+	@PostMapping({ USER + "/{tokenId}", PROJECT + "/{tokenId}", REPOSITORY + "/{tokenId}" })
+	RestAccessToken update(@AuthenticationPrincipal Caller caller, @PathVariable(required = false) String userSlug,
+			@PathVariable(required = false) String projectKey, @PathVariable(required = false) String repositorySlug,
 			@PathVariable String tokenId, @RequestBody RestAccessTokenRequest body) {
-		return this.views.toRest(this.tokens.update(caller, this.views.userScope(userSlug), tokenId, body.name(),
-				body.permissions(), body.expiryDays()));
+		return this.views.toRest(this.tokens.update(caller, this.views.scope(userSlug, projectKey, repositorySlug),
+				tokenId, body.name(), body.permissions(), body.expiryDays()));
 	}
 
-	@DeleteMapping("/{tokenId}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
-			@PathVariable String tokenId) {
-		this.tokens.delete(caller, this.views.userScope(userSlug), tokenId);
+	@DeleteMapping({ USER + "/{tokenId}", PROJECT + "/{tokenId}", REPOSITORY + "/{tokenId}" })
+	ResponseEntity<Void> delete(@AuthenticationPrincipal Caller caller,
+			@PathVariable(required = false) String userSlug, @PathVariable(required = false) String projectKey,
+			@PathVariable(required = false) String repositorySlug, @PathVariable String tokenId) {
+		this.tokens.delete(caller, this.views.scope(userSlug, projectKey, repositorySlug), tokenId);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -1,8 +1,11 @@
 package dev.tokenkeeper.server.token.web;
 
 import dev.tokenkeeper.server.TokenkeeperProperties;
+import dev.tokenkeeper.server.permission.PermissionService;
+import dev.tokenkeeper.server.project.ProjectService;
 import dev.tokenkeeper.server.token.AccessToken;
 import dev.tokenkeeper.server.token.OwnerScope;
+import dev.tokenkeeper.server.token.ResourceOwnerScope;
 import dev.tokenkeeper.server.token.TokenWithSecret;
 import dev.tokenkeeper.server.token.UserOwnerScope;
 import dev.tokenkeeper.server.user.User;
@@ -16,15 +19,32 @@ class AccessTokenViews {
 
 	private final UserService users;
 
+	private final ProjectService projects;
+
+	private final PermissionService permissions;
+
 	private final String baseUrl;
 
-	AccessTokenViews(UserService users, TokenkeeperProperties properties) {
+	AccessTokenViews(UserService users, ProjectService projects, PermissionService permissions,
+			TokenkeeperProperties properties) {
 		this.users = users;
+		this.projects = projects;
+		this.permissions = permissions;
 		this.baseUrl = properties.baseUrlPrefix();
 	}
 
-	OwnerScope userScope(String userSlug) {
-		return new UserOwnerScope(this.users.getBySlug(userSlug));
+	/**
+	 * The owner named by a token path: {@code /users/{userSlug}}, {@code /projects/{projectKey}} or
+	 * {@code /projects/{projectKey}/repos/{repositorySlug}}.
+	 */
+	OwnerScope scope(String userSlug, String projectKey, String repositorySlug) {
+		if (userSlug != null) {
+			return new UserOwnerScope(this.users.getBySlug(userSlug));
+		}
+		if (repositorySlug != null) {
+			return ResourceOwnerScope.of(this.projects.findRepo(projectKey, repositorySlug), this.permissions);
+		}
+		return ResourceOwnerScope.of(this.projects.find(projectKey), this.permissions);
 	}
 
 	RestAccessToken toRest(AccessToken token) {

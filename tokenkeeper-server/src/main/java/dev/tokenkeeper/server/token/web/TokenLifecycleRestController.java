@@ -1,8 +1,14 @@
 package dev.tokenkeeper.server.token.web;
 
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import dev.tokenkeeper.server.permission.Caller;
+import dev.tokenkeeper.server.security.TokenHeaders;
 import dev.tokenkeeper.server.support.web.TokenkeeperExtension;
-import dev.tokenkeeper.server.token.AccessTokenService;
+import dev.tokenkeeper.server.token.TokenLifecycleService;
+import dev.tokenkeeper.server.token.TokenWithSecret;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,28 +30,37 @@ class TokenLifecycleRestController {
 
 	private static final RotateRequest NO_ROTATE_OPTIONS = new RotateRequest(null, null);
 
-	private final AccessTokenService tokens;
+	private final TokenLifecycleService tokens;
 
 	private final AccessTokenViews views;
 
-	TokenLifecycleRestController(AccessTokenService tokens, AccessTokenViews views) {
+	TokenLifecycleRestController(TokenLifecycleService tokens, AccessTokenViews views) {
 		this.tokens = tokens;
 		this.views = views;
 	}
 
-	@PostMapping("/users/{userSlug}/{tokenId}/renew")
-	RestAccessToken renew(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
+	@PostMapping({ AccessTokenRestController.USER + "/{tokenId}/renew",
+			AccessTokenRestController.PROJECT + "/{tokenId}/renew",
+			AccessTokenRestController.REPOSITORY + "/{tokenId}/renew" })
+	RestAccessToken renew(@AuthenticationPrincipal Caller caller, @PathVariable(required = false) String userSlug,
+			@PathVariable(required = false) String projectKey, @PathVariable(required = false) String repositorySlug,
 			@PathVariable String tokenId, @RequestBody(required = false) RenewRequest body) {
 		Integer expiryDays = body == null ? null : body.expiryDays();
-		return this.views.toRest(this.tokens.renew(caller, this.views.userScope(userSlug), tokenId, expiryDays));
+		return this.views.toRest(this.tokens.renew(caller, this.views.scope(userSlug, projectKey, repositorySlug),
+				tokenId, expiryDays));
 	}
 
-	@PostMapping("/users/{userSlug}/{tokenId}/rotate")
-	ResponseEntity<RestAccessToken> rotate(@AuthenticationPrincipal Caller caller, @PathVariable String userSlug,
-			@PathVariable String tokenId, @RequestBody(required = false) RotateRequest body) {
+	@PostMapping({ AccessTokenRestController.USER + "/{tokenId}/rotate",
+			AccessTokenRestController.PROJECT + "/{tokenId}/rotate",
+			AccessTokenRestController.REPOSITORY + "/{tokenId}/rotate" })
+	ResponseEntity<RestAccessToken> rotate(@AuthenticationPrincipal Caller caller,
+			@PathVariable(required = false) String userSlug, @PathVariable(required = false) String projectKey,
+			@PathVariable(required = false) String repositorySlug, @PathVariable String tokenId,
+			@RequestBody(required = false) RotateRequest body) {
 		RotateRequest options = body == null ? NO_ROTATE_OPTIONS : body;
-		return secret(this.views.rotated(this.tokens.rotate(caller, this.views.userScope(userSlug), tokenId,
-				options.expiryDays(), options.gracePeriodMinutes())));
+		return secret(this.views.rotated(this.tokens.rotate(caller,
+				this.views.scope(userSlug, projectKey, repositorySlug), tokenId, options.expiryDays(),
+				options.gracePeriodMinutes())));
 	}
 
 	@GetMapping("/self")
@@ -53,12 +68,21 @@ class TokenLifecycleRestController {
 		return this.views.toRest(this.tokens.self(caller));
 	}
 
+	/**
+	 * After this call the caller's secret is the previous one: the expiration header says when
+	 * it stops (the end of the overlap window, or the new expiry if sooner); without an overlap
+	 * window it has stopped already and the header is left out.
+	 */
 	@PostMapping("/self/rotate")
 	ResponseEntity<RestAccessToken> rotateSelf(@AuthenticationPrincipal Caller caller,
-			@RequestBody(required = false) RotateRequest body) {
+			@RequestBody(required = false) RotateRequest body, HttpServletResponse response) {
 		RotateRequest options = body == null ? NO_ROTATE_OPTIONS : body;
-		return secret(this.views.rotated(this.tokens.rotateSelf(caller, options.expiryDays(),
-				options.gracePeriodMinutes())));
+		TokenWithSecret rotated = this.tokens.rotateSelf(caller, options.expiryDays(), options.gracePeriodMinutes());
+		Instant previousUntil = rotated.token().secrets().previousValidUntil();
+		Instant expiry = rotated.token().expiryDate();
+		TokenHeaders.announceExpiration(response, (previousUntil == null || expiry == null
+				|| previousUntil.isBefore(expiry)) ? previousUntil : expiry);
+		return secret(this.views.rotated(rotated));
 	}
 
 	private static ResponseEntity<RestAccessToken> secret(RestAccessToken body) {

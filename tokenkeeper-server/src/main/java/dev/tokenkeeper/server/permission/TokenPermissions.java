@@ -1,11 +1,9 @@
-package dev.tokenkeeper.server.token;
+package dev.tokenkeeper.server.permission;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.tokenkeeper.server.permission.GlobalPermission;
-import dev.tokenkeeper.server.permission.ResourcePermission;
 import dev.tokenkeeper.server.permission.ResourcePermission.Scope;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 

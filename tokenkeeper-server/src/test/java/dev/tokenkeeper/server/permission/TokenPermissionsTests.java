@@ -1,4 +1,4 @@
-package dev.tokenkeeper.server.token;
+package dev.tokenkeeper.server.permission;
 
 import java.util.Arrays;
 import java.util.List;
