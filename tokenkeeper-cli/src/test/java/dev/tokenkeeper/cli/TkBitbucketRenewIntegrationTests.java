@@ -182,6 +182,33 @@ class TkBitbucketRenewIntegrationTests {
 	}
 
 	@Test
+	void renewWhenRepositoryTokenThenReplacedUnderTheRepository() {
+		server.createProject("BBR");
+		server.createRepository("BBR", "web");
+		TkRunner admin = new TkRunner(this.dir).env("TK_SERVER", gateway.baseUri().toString())
+			.env("TK_USER", TestServer.ADMIN)
+			.env("TK_PASSWORD", TestServer.ADMIN_PASSWORD);
+		String id = admin.run("tokens", "create", "--project", "BBR", "--repo", "web", "--name", "ci",
+				"--repo-permission", "read", "--project-permission", "read", "--expiry-days", "7", "--format", "json")
+			.json()
+			.get("id")
+			.asString();
+
+		TkRunner.Result result = admin.run("tokens", "renew", id, "--project", "BBR", "--repo", "web", "--format",
+				"json");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		JsonNode replacement = result.json().get("results").get(0).get("token");
+		assertThat(replacement.get("name").asString()).isEqualTo("ci");
+		assertThat(replacement.get("expiryDays").asInt()).isEqualTo(7);
+		assertThat(server.statusWithBearer("/rest/api/1.0/projects/BBR/repos/web", replacement.get("token").asString()))
+			.isEqualTo(200);
+		TkRunner.Result list = admin.run("tokens", "list", "--project", "BBR", "--repo", "web", "--format", "json");
+		assertThat(list.json()).extracting(token -> token.get("id").asString())
+			.containsExactly(replacement.get("id").asString());
+	}
+
+	@Test
 	void renewWhenDryRunThenSaysReplaceAndChangesNothing() {
 		String user = server.createUser("dry");
 		IssuedToken old = createAgo(user, "deploy", 30, Duration.ofDays(25));

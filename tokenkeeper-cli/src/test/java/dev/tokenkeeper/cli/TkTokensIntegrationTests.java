@@ -268,17 +268,24 @@ class TkTokensIntegrationTests {
 	}
 
 	@Test
-	void listWhenProjectOrRepositoryThenTheirPathsAreAddressed() {
-		String user = server.createUser("owners");
+	void listWhenProjectOrRepositoryThenTheirTokensAreListed() {
+		server.createProject("LST");
+		server.createRepository("LST", "web");
+		TkRunner admin = tk(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
+		TkRunner.Result created = admin.run("tokens", "create", "--project", "LST", "--repo", "web", "--name", "ci",
+				"--repo-permission", "write", "--project-permission", "read", "--format", "json");
+		String id = created.json().get("id").asString();
 
-		TkRunner.Result project = tk(user).run("tokens", "list", "--project", "PRJ");
-		TkRunner.Result repository = tk(user).run("tokens", "list", "--project", "PRJ", "--repo", "web app");
-		TkRunner.Result badId = tk(user).run("tokens", "get", "../../x");
+		TkRunner.Result repository = admin.run("tokens", "list", "--project", "LST", "--repo", "web");
+		TkRunner.Result project = admin.run("tokens", "list", "--project", "LST", "--format", "json");
+		TkRunner.Result missing = admin.run("tokens", "list", "--project", "NOPE");
+		TkRunner.Result badId = admin.run("tokens", "get", "../../x");
 
-		// The server does not serve project and repository tokens yet: the paths are what is checked.
-		assertThat(project.err()).contains("/rest/access-tokens/latest/projects/PRJ?start=");
-		assertThat(repository.err()).contains("/rest/access-tokens/latest/projects/PRJ/repos/web%20app?start=");
-		assertThat(project.exitCode()).isEqualTo(4);
+		assertThat(created.json().get("user").get("type").asString()).isEqualTo("SERVICE");
+		assertThat(repository.out()).contains(id, "ci", "REPO_WRITE,PROJECT_READ");
+		assertThat(project.json()).isEmpty();
+		assertThat(missing.exitCode()).isEqualTo(4);
+		assertThat(missing.err()).contains("/rest/access-tokens/latest/projects/NOPE?start=");
 		assertThat(badId.exitCode()).isEqualTo(2);
 		assertThat(badId.err()).contains("A token id is a string of digits");
 	}
@@ -302,7 +309,11 @@ class TkTokensIntegrationTests {
 	}
 
 	private TkRunner tk(String user) {
-		return runner().env("TK_USER", user).env("TK_PASSWORD", TestServer.passwordOf(user));
+		return tk(user, TestServer.passwordOf(user));
+	}
+
+	private TkRunner tk(String user, String password) {
+		return runner().env("TK_USER", user).env("TK_PASSWORD", password);
 	}
 
 	private static AccessTokens tokens(String user) {

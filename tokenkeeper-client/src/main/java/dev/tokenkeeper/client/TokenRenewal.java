@@ -2,13 +2,16 @@ package dev.tokenkeeper.client;
 
 import java.util.Objects;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Renews tokens on any server. Where the server renews natively (Tokenkeeper) the token keeps
  * its id and secret. Elsewhere (Bitbucket, which cannot renew a token) it is replaced safely,
  * the careful form of Atlassian's "delete and re-create" workaround:
  * <ol>
  * <li>create the replacement with the same name, permissions and original {@code expiryDays};</li>
- * <li>prove that the new secret authenticates, by reading the new token with it as a Bearer token;</li>
+ * <li>prove that the new secret authenticates, by a read with it as a Bearer token (a user token
+ * reads itself; a project or repository token reads its project or repository);</li>
  * <li>only then delete the old token.</li>
  * </ol>
  * Whatever step fails, the old token stays in place (or, if only its deletion failed, both
@@ -89,14 +92,30 @@ public final class TokenRenewal {
 		return new RenewalOutcome.Replaced(token, replacement);
 	}
 
-	/** Reads the new token with its own secret; anything but that very token is a failure. */
+	/**
+	 * Proves the new secret authenticates, as Bearer, with a read that needs it and names what
+	 * it reads: a user token reads itself (any token may read its owner's tokens); a project or
+	 * repository token reads its project or repository (it holds at least read permission there,
+	 * while reading the token list would need admin).
+	 */
 	private void verify(TokenOwner owner, IssuedToken replacement) {
-		AccessToken seen = this.client.withCredentials(Credentials.bearer(replacement.secret()))
-			.tokens(owner)
-			.get(replacement.token().id());
-		if (!replacement.token().id().equals(seen.id())) {
-			throw new UnexpectedResponseException("Reading token " + replacement.token().id()
-					+ " with its own secret returned token " + seen.id(), null);
+		TokenkeeperClient asReplacement = this.client.withCredentials(Credentials.bearer(replacement.secret()));
+		String newId = replacement.token().id();
+		if (owner instanceof TokenOwner.User) {
+			String seen = asReplacement.tokens(owner).get(newId).id();
+			if (!newId.equals(seen)) {
+				throw new UnexpectedResponseException("Reading token " + newId + " with its own secret returned token "
+						+ seen, null);
+			}
+			return;
+		}
+		JsonNode resource = asReplacement.readOwnerResource(owner);
+		String expected = (owner instanceof TokenOwner.Repository repository) ? repository.repositorySlug()
+				: ((TokenOwner.Project) owner).projectKey();
+		String seen = resource.path(owner instanceof TokenOwner.Repository ? "slug" : "key").asString("");
+		if (!expected.equalsIgnoreCase(seen)) {
+			throw new UnexpectedResponseException("Reading " + owner.describe() + " with the new token's secret returned '"
+					+ seen + "'", null);
 		}
 	}
 

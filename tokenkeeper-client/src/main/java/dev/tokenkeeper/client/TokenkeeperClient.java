@@ -101,6 +101,19 @@ public final class TokenkeeperClient {
 	}
 
 	/**
+	 * Reads the project or repository that owns project or repository tokens, from Bitbucket's
+	 * REST API ({@code /rest/api/latest/projects/{key}[/repos/{slug}]}).
+	 */
+	JsonNode readOwnerResource(TokenOwner owner) {
+		JsonNode resource = this.transport.send("GET", "/rest/api/latest/" + owner.path(), null);
+		if (resource == null || !resource.isObject()) {
+			throw new UnexpectedResponseException("The server's answer for " + owner.describe() + " is not an object",
+					null);
+		}
+		return resource;
+	}
+
+	/**
 	 * Finds out whether the server offers Tokenkeeper's extensions, without changing anything.
 	 * It reads {@code GET /rest/access-tokens/latest/self}: Tokenkeeper answers 200 with the
 	 * calling token (token credentials) or 400 with Bitbucket's error envelope (a password);

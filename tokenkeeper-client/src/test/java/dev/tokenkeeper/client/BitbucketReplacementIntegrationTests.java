@@ -122,6 +122,35 @@ class BitbucketReplacementIntegrationTests {
 		assertThat(tokens.listAll()).hasSize(2);
 	}
 
+	@Test
+	void renewWhenProjectAndRepositoryTokensThenReplacedAfterTheNewSecretReadsItsOwner() {
+		server.createProject("RPL");
+		server.createRepository("RPL", "web");
+		TokenkeeperClient admin = client(Credentials.password(TestServer.ADMIN, TestServer.ADMIN_PASSWORD));
+		TokenRenewal renewal = new TokenRenewal(admin, admin.capabilities());
+		List<String> read = List.of("REPO_READ", "PROJECT_READ");
+
+		for (TokenOwner owner : List.of(TokenOwner.project("RPL"), TokenOwner.repository("RPL", "web"))) {
+			AccessTokens tokens = admin.tokens(owner);
+			IssuedToken old = tokens.create(new CreateTokenRequest("build", read, 30));
+
+			RenewalOutcome outcome = renewal.renew(owner, old.token(), null);
+
+			assertThat(outcome).as(owner.describe()).isInstanceOf(RenewalOutcome.Replaced.class);
+			IssuedToken replacement = ((RenewalOutcome.Replaced) outcome).replacement();
+			assertThat(tokens.listAll()).singleElement().satisfies(fresh -> {
+				assertThat(fresh.id()).isEqualTo(replacement.token().id());
+				assertThat(fresh.name()).isEqualTo("build");
+				assertThat(fresh.permissions()).containsExactlyElementsOf(read);
+				assertThat(fresh.expiryDays()).isEqualTo(30);
+				assertThat(fresh.user().type()).isEqualTo("SERVICE");
+			});
+			assertThat(server.statusWithBearer("/rest/api/1.0/" + owner.path(), replacement.secret().reveal()))
+				.isEqualTo(200);
+			assertThat(server.statusWithBearer("/rest/api/1.0/" + owner.path(), old.secret().reveal())).isEqualTo(401);
+		}
+	}
+
 	private static TokenkeeperClient client(String user) {
 		return client(Credentials.password(user, TestServer.passwordOf(user)));
 	}

@@ -213,6 +213,29 @@ class TokenkeeperClientIntegrationTests {
 			.isEqualTo(200);
 	}
 
+	@Test
+	void lifecycleWhenRepositoryTokenThenItsPathServesEveryOperationAndNativeRenewal() {
+		server.createProject("CLI");
+		server.createRepository("CLI", "app");
+		TokenkeeperClient admin = client(Credentials.password(TestServer.ADMIN, TestServer.ADMIN_PASSWORD));
+		AccessTokens tokens = admin.tokens(TokenOwner.repository("CLI", "app"));
+
+		IssuedToken created = server.clock()
+			.at(Duration.ofDays(25), () -> tokens.create(new CreateTokenRequest("deploy", READ, 30)));
+		AccessToken renamed = tokens.update(created.token().id(), new UpdateTokenRequest("deploy-app", null));
+		AccessToken renewed = tokens.renew(created.token().id(), null);
+		IssuedToken rotated = tokens.rotate(created.token().id(), null, 5);
+
+		assertThat(created.token().user().type()).isEqualTo("SERVICE");
+		assertThat(renamed.name()).isEqualTo("deploy-app");
+		assertThat(renewed.expiryDate()).isAfter(Instant.now().plus(Duration.ofDays(29)));
+		assertThat(tokens.listAll()).extracting(AccessToken::id).containsExactly(created.token().id());
+		assertThat(client(Credentials.bearer(rotated.secret())).self().id()).isEqualTo(created.token().id());
+		assertThat(admin.tokens(TokenOwner.project("CLI")).listAll()).isEmpty();
+		tokens.delete(created.token().id());
+		assertThat(tokens.listAll()).isEmpty();
+	}
+
 	private static TokenkeeperClient client(String user) {
 		return client(Credentials.password(user, TestServer.passwordOf(user)));
 	}

@@ -97,6 +97,33 @@ public final class TestServer implements AutoCloseable {
 		return name;
 	}
 
+	/** Creates a project (as the administrator, who then holds every permission on it). */
+	public void createProject(String key) {
+		expectCreated(sendJson("POST", "/rest/api/1.0/projects", "{\"key\":\"" + key + "\",\"name\":\"" + key + "\"}"));
+	}
+
+	/** Creates a repository in a project; its slug is its name in lower case. */
+	public void createRepository(String projectKey, String name) {
+		expectCreated(sendJson("POST", "/rest/api/1.0/projects/" + projectKey + "/repos", "{\"name\":\"" + name + "\"}"));
+	}
+
+	private HttpResponse<String> sendJson(String method, String path, String json) {
+		String basic = Base64.getEncoder()
+			.encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(baseUri().resolve(path))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	private static void expectCreated(HttpResponse<String> response) {
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": "
+					+ response.body());
+		}
+	}
+
 	public static String passwordOf(String user) {
 		return "pw-" + user + "-Secret";
 	}
