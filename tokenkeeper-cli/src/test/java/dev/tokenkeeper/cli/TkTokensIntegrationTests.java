@@ -215,59 +215,6 @@ class TkTokensIntegrationTests {
 	}
 
 	@Test
-	void rotateWhenGraceThenNewSecretInFileAndOldSecretStillWorks() throws Exception {
-		String user = server.createUser("rotate");
-		IssuedToken issued = tokens(user).create(new CreateTokenRequest("ci", READ, 30));
-		Path file = this.dir.resolve("rotated.token");
-
-		TkRunner.Result result = tk(user).run("tokens", "rotate", issued.token().id(), "--grace", "10m",
-				"--output-file", file.toString());
-
-		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.out()).contains("Rotated token " + issued.token().id(),
-				"The previous secret keeps working until", "(for 10 minutes)");
-		String secret = Files.readString(file).strip();
-		assertThat(secret).isNotEqualTo(issued.secret().reveal());
-		assertThat(result.out()).doesNotContain(secret);
-		assertThat(server.statusWithBearer("/rest/access-tokens/1.0/users/" + user, secret)).isEqualTo(200);
-		assertThat(server.statusWithBearer("/rest/access-tokens/1.0/users/" + user, issued.secret().reveal()))
-			.isEqualTo(200);
-		assertThat(tk(user).run("tokens", "rotate", issued.token().id(), "--grace", "90s").exitCode()).isEqualTo(2);
-	}
-
-	@Test
-	void selfWhenCalledWithTokenThenShowsItAndSelfRotateReplacesItsSecret() throws Exception {
-		String user = server.createUser("self");
-		IssuedToken issued = tokens(user).create(new CreateTokenRequest("ci-job", READ, 30));
-		Path file = this.dir.resolve("ci.token");
-
-		TkRunner.Result self = runner().env("TK_TOKEN", issued.secret().reveal()).run("self");
-		TkRunner.Result rotated = runner().env("TK_TOKEN", issued.secret().reveal())
-			.run("self", "rotate", "--output-file", file.toString(), "--format", "json");
-		TkRunner.Result withPassword = tk(user).run("self");
-
-		assertThat(self.exitCode()).as(self.toString()).isZero();
-		assertThat(self.out()).contains("ID           " + issued.token().id(), "ci-job");
-		assertThat(rotated.exitCode()).as(rotated.toString()).isZero();
-		assertThat(rotated.json().get("id").asString()).isEqualTo(issued.token().id());
-		String secret = Files.readString(file).strip();
-		assertThat(runner().env("TK_TOKEN", secret).run("self").exitCode()).isZero();
-		assertThat(runner().env("TK_TOKEN", issued.secret().reveal()).run("self").exitCode()).isEqualTo(3);
-		assertThat(withPassword.exitCode()).isEqualTo(2);
-	}
-
-	@Test
-	void listWhenBareBearerTokenThenOwnerComesFromSelf() {
-		String user = server.createUser("bearer");
-		IssuedToken issued = tokens(user).create(new CreateTokenRequest("reader", READ, null));
-
-		TkRunner.Result result = runner().env("TK_TOKEN", issued.secret().reveal()).run("tokens", "list");
-
-		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.out()).contains(issued.token().id());
-	}
-
-	@Test
 	void listWhenProjectOrRepositoryThenTheirTokensAreListed() {
 		server.createProject("LST");
 		server.createRepository("LST", "web");
@@ -288,16 +235,6 @@ class TkTokensIntegrationTests {
 		assertThat(missing.err()).contains("/rest/access-tokens/latest/projects/NOPE?start=");
 		assertThat(badId.exitCode()).isEqualTo(2);
 		assertThat(badId.err()).contains("A token id is a string of digits");
-	}
-
-	@Test
-	void serverWhenTokenkeeperThenSaysNativeRenewal() {
-		String user = server.createUser("probe");
-
-		TkRunner.Result result = tk(user).run("server", "--format", "json");
-
-		assertThat(result.json().get("nativeRenewal").asBoolean()).isTrue();
-		assertThat(tk(user).run("server").out()).contains("Tokenkeeper", "same secret");
 	}
 
 	private static String row(List<String> lines, String name) {
