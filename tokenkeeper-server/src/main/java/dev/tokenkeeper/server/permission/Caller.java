@@ -2,6 +2,7 @@ package dev.tokenkeeper.server.permission;
 
 import java.time.Instant;
 
+import dev.tokenkeeper.server.audit.AuditEvent;
 import dev.tokenkeeper.server.user.User;
 
 /**
@@ -37,6 +38,11 @@ public record Caller(User user, TokenUse token) {
 
 	public boolean is(User other) {
 		return this.user.id() == other.id();
+	}
+
+	/** This caller as the actor of an audit event. */
+	public AuditEvent.Actor actor() {
+		return new AuditEvent.Actor(this.user.name(), tokenId());
 	}
 
 	/**

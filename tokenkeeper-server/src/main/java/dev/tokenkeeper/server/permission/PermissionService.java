@@ -2,10 +2,13 @@ package dev.tokenkeeper.server.permission;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.tokenkeeper.server.audit.AuditEvent;
+import dev.tokenkeeper.server.audit.AuditEventType;
 import dev.tokenkeeper.server.permission.GrantStore.Table;
 import dev.tokenkeeper.server.permission.ResourcePermission.Scope;
 import dev.tokenkeeper.server.support.AfterCommit;
@@ -15,6 +18,7 @@ import dev.tokenkeeper.server.support.IntegrityException;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +38,13 @@ public class PermissionService {
 
 	private final Cache<GrantsKey, Grants> grantsCache;
 
-	PermissionService(GrantStore store, UserService users, PermissionProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	PermissionService(GrantStore store, UserService users, PermissionProperties properties,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.users = users;
+		this.events = events;
 		this.grantsCache = Caffeine.newBuilder()
 			.maximumSize(100_000)
 			.expireAfterWrite(properties.cacheMaxAge())
@@ -61,6 +69,16 @@ public class PermissionService {
 		}
 	}
 
+	/** The users who administer the resource through a project or repository grant (not global administrators). */
+	@Transactional(readOnly = true)
+	public List<User> administrators(Resource resource) {
+		return this.store.administrators(resource)
+			.stream()
+			.map(this.users::findById)
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
 	/** Gives the creator of a project admin rights on it. */
 	@Transactional
 	public void grantCreator(Resource project, long userId) {
@@ -77,6 +95,7 @@ public class PermissionService {
 		for (String name : names) {
 			this.store.grant(Table.of(resource.isRepository(), false), resourceId(resource),
 					this.users.getByName(name).id(), granted);
+			audit(AuditEventType.PERMISSION_GRANTED, caller, name, resource.label(), "user " + name + ": " + granted);
 		}
 		invalidate();
 	}
@@ -86,6 +105,7 @@ public class PermissionService {
 		requireAdmin(caller, resource);
 		this.store.revoke(Table.of(resource.isRepository(), false), resourceId(resource),
 				this.users.getByName(requireName(name)).id());
+		audit(AuditEventType.PERMISSION_REVOKED, caller, name, resource.label(), "user " + name);
 		invalidate();
 	}
 
@@ -94,6 +114,7 @@ public class PermissionService {
 		ResourcePermission granted = requireManageable(caller, resource, permission);
 		this.store.grant(Table.of(resource.isRepository(), true), resourceId(resource), group(requireName(name)).id(),
 				granted);
+		audit(AuditEventType.PERMISSION_GRANTED, caller, null, resource.label(), "group " + name + ": " + granted);
 		invalidate();
 	}
 
@@ -101,6 +122,7 @@ public class PermissionService {
 	public void revokeFromGroup(Caller caller, Resource resource, String name) {
 		requireAdmin(caller, resource);
 		this.store.revoke(Table.of(resource.isRepository(), true), resourceId(resource), group(requireName(name)).id());
+		audit(AuditEventType.PERMISSION_REVOKED, caller, null, resource.label(), "group " + name);
 		invalidate();
 	}
 
@@ -142,7 +164,9 @@ public class PermissionService {
 			throw new ArgumentValidationException("name", "A group name has at most 255 characters and no control characters.");
 		}
 		try {
-			return new Group(this.store.insertGroup(groupName), groupName);
+			Group group = new Group(this.store.insertGroup(groupName), groupName);
+			audit(AuditEventType.GROUP_CREATED, caller, null, "group " + groupName, null);
+			return group;
 		}
 		catch (DuplicateKeyException ex) {
 			throw new IntegrityException("name", "A group named " + groupName + " already exists.");
@@ -153,6 +177,7 @@ public class PermissionService {
 	public void deleteGroup(Caller caller, String name) {
 		requireGlobalAdmin(caller);
 		this.store.deleteGroup(group(requireName(name)).id());
+		audit(AuditEventType.GROUP_DELETED, caller, null, "group " + name, null);
 		invalidate();
 	}
 
@@ -165,6 +190,7 @@ public class PermissionService {
 		}
 		for (String groupName : groupNames) {
 			this.store.addMember(group(requireName(groupName)).id(), user.id());
+			audit(AuditEventType.GROUP_MEMBERSHIP_CHANGED, caller, user.name(), "group " + groupName, "added");
 		}
 		invalidate();
 	}
@@ -173,6 +199,7 @@ public class PermissionService {
 	public void removeUserFromGroup(Caller caller, String userName, String groupName) {
 		requireGlobalAdmin(caller);
 		this.store.removeMember(group(requireName(groupName)).id(), this.users.getByName(requireName(userName)).id());
+		audit(AuditEventType.GROUP_MEMBERSHIP_CHANGED, caller, userName, "group " + groupName, "removed");
 		invalidate();
 	}
 
@@ -185,6 +212,10 @@ public class PermissionService {
 	/** Forgets every cached grant; called after any change to grants, groups or resources. */
 	public void invalidate() {
 		AfterCommit.evict(this.grantsCache::invalidateAll);
+	}
+
+	private void audit(AuditEventType type, Caller caller, String subject, String target, String details) {
+		this.events.publishEvent(AuditEvent.success(type, caller.actor(), subject, null, target).withDetails(details));
 	}
 
 	private ResourcePermission requireManageable(Caller caller, Resource resource, String permission) {

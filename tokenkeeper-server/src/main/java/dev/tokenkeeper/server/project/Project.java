@@ -6,7 +6,7 @@ import dev.tokenkeeper.server.permission.Resource;
 public record Project(long id, String key, String name, String description, boolean isPublic) {
 
 	public Resource resource() {
-		return Resource.project(this.id, this.isPublic);
+		return Resource.project(this.id, this.isPublic, this.key);
 	}
 
 }

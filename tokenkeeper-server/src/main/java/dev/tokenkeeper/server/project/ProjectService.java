@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.tokenkeeper.server.audit.AuditEvent;
+import dev.tokenkeeper.server.audit.AuditEventType;
 import dev.tokenkeeper.server.permission.AccessRules;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.permission.GlobalPermission;
 import dev.tokenkeeper.server.permission.PermissionProperties;
 import dev.tokenkeeper.server.permission.PermissionService;
-import dev.tokenkeeper.server.permission.Resource;
 import dev.tokenkeeper.server.permission.ResourcePermission;
 import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
@@ -76,6 +77,7 @@ public class ProjectService {
 			Project project = this.store.findProject(id).orElseThrow();
 			this.permissions.grantCreator(project.resource(), caller.user().id());
 			evictAll();
+			audit(AuditEventType.PROJECT_CREATED, caller, project.resource().label());
 			return project;
 		}
 		catch (DuplicateKeyException ex) {
@@ -119,6 +121,7 @@ public class ProjectService {
 			throw new IntegrityException("name", "A project named " + newName + " already exists.");
 		}
 		evictAll();
+		audit(AuditEventType.PROJECT_UPDATED, caller, project.resource().label());
 		return this.store.findProject(project.id()).orElseThrow();
 	}
 
@@ -134,6 +137,7 @@ public class ProjectService {
 		this.events.publishEvent(new ResourceDeletedEvent(project.id(), List.of()));
 		this.store.deleteProject(project.id());
 		evictAll();
+		audit(AuditEventType.PROJECT_DELETED, caller, project.resource().label());
 	}
 
 	@Transactional
@@ -149,7 +153,9 @@ public class ProjectService {
 			long id = this.store.insertRepo(project.id(), slug, name, Boolean.TRUE.equals(isPublic),
 					this.clock.millis());
 			evictAll();
-			return this.store.findRepo(id).orElseThrow();
+			Repo repo = this.store.findRepo(id).orElseThrow();
+			audit(AuditEventType.REPOSITORY_CREATED, caller, repo.resource().label());
+			return repo;
 		}
 		catch (DuplicateKeyException ex) {
 			throw new IntegrityException("name", "The project " + project.key() + " already has a repository "
@@ -183,6 +189,7 @@ public class ProjectService {
 		this.events.publishEvent(new ResourceDeletedEvent(null, List.of(repo.id())));
 		this.store.deleteRepo(repo.id());
 		evictAll();
+		audit(AuditEventType.REPOSITORY_DELETED, caller, repo.resource().label());
 	}
 
 	/** The project with this key, whoever asks (for resolving paths before a permission check). */
@@ -199,15 +206,26 @@ public class ProjectService {
 			.orElseThrow(() -> new NoSuchRepositoryException(key, slug));
 	}
 
-	/** Holds the resource's row locked until the transaction ends. */
+	/** The project with this id, whoever asks (for notices about its tokens). */
+	public Optional<Project> findById(long id) {
+		return this.store.findProject(id);
+	}
+
+	/** The repository with this id, whoever asks (for notices about its tokens). */
+	public Optional<Repo> findRepoById(long id) {
+		return this.store.findRepo(id);
+	}
+
+	/** Holds the project's row locked until the transaction ends (serialises per-owner token limits). */
 	@Transactional
-	public void lock(Resource resource) {
-		if (resource.isRepository()) {
-			this.store.lock("repository", resource.repositoryId());
-		}
-		else {
-			this.store.lock("project", resource.projectId());
-		}
+	public void lockProject(long projectId) {
+		this.store.lock("project", projectId);
+	}
+
+	/** Holds the repository's row locked until the transaction ends. */
+	@Transactional
+	public void lockRepo(long repositoryId) {
+		this.store.lock("repository", repositoryId);
 	}
 
 	private boolean canSee(Caller caller, Project project) {
@@ -215,6 +233,10 @@ public class ProjectService {
 				|| this.store.reposOf(project.id())
 					.stream()
 					.anyMatch(repo -> this.permissions.has(caller, repo.resource(), ResourcePermission.REPO_READ));
+	}
+
+	private void audit(AuditEventType type, Caller caller, String target) {
+		this.events.publishEvent(AuditEvent.success(type, caller.actor(), null, null, target));
 	}
 
 	private void evictAll() {

@@ -6,7 +6,8 @@ import dev.tokenkeeper.server.permission.Resource;
 public record Repo(long id, Project project, String slug, String name, boolean isPublic) {
 
 	public Resource resource() {
-		return Resource.repository(this.project.id(), this.project.isPublic(), this.id, this.isPublic);
+		return Resource.repository(this.project.id(), this.project.isPublic(), this.id, this.isPublic,
+				this.project.key() + "/" + this.slug);
 	}
 
 }

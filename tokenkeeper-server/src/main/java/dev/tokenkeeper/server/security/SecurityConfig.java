@@ -1,10 +1,7 @@
 package dev.tokenkeeper.server.security;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import dev.tokenkeeper.server.TokenkeeperProperties;
-import dev.tokenkeeper.server.permission.Caller;
+import dev.tokenkeeper.server.audit.AuditLog;
 import dev.tokenkeeper.server.support.web.RestErrorWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +10,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -32,15 +28,18 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain restApi(HttpSecurity http, CredentialsAuthenticationProvider provider,
-			RestErrorWriter errorWriter, TokenkeeperProperties properties) throws Exception {
+			AuthenticationThrottle throttle, AuditLog audit, RestErrorWriter errorWriter,
+			TokenkeeperProperties properties) throws Exception {
 		RestAuthenticationEntryPoint entryPoint = new RestAuthenticationEntryPoint(errorWriter);
+		RestAuthenticationOutcomes outcomes = new RestAuthenticationOutcomes(throttle, audit, entryPoint, errorWriter,
+				!properties.bitbucketStrict());
 		AuthenticationFilter credentials = new AuthenticationFilter(new ProviderManager(provider),
 				new CredentialsConverter());
-		credentials.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
-		credentials.setSuccessHandler(properties.bitbucketStrict() ? (request, response, authentication) -> {
-		} : SecurityConfig::announceTokenExpiration);
+		credentials.setFailureHandler(outcomes);
+		credentials.setSuccessHandler(outcomes);
 		credentials.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 		return http.securityMatcher("/rest/**")
+			.addFilterBefore(outcomes, BasicAuthenticationFilter.class)
 			.addFilterAt(credentials, BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/rest/access-tokens/**", "/rest/api/**", "/rest/tokenkeeper/**")
@@ -50,19 +49,8 @@ class SecurityConfig {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			.anonymous(anonymous -> {
-			})
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
 			.build();
-	}
-
-	/** Tells a token's holder when the secret they used stops working (a Tokenkeeper extension). */
-	private static void announceTokenExpiration(HttpServletRequest request, HttpServletResponse response,
-			Authentication authentication) {
-		Caller caller = ((CallerAuthentication) authentication).getPrincipal();
-		if (caller.usedToken() && caller.token().credentialExpiry() != null) {
-			TokenHeaders.announceExpiration(response, caller.token().credentialExpiry());
-		}
 	}
 
 	/** Everything outside the REST API: no credentials are accepted there (yet: the web UI comes later). */

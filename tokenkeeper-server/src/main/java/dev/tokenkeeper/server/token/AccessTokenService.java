@@ -7,7 +7,6 @@ import java.util.List;
 
 import dev.tokenkeeper.server.permission.TokenPermissions;
 import dev.tokenkeeper.server.permission.Caller;
-import dev.tokenkeeper.server.permission.Resource;
 import dev.tokenkeeper.server.project.ProjectService;
 import dev.tokenkeeper.server.project.ResourceDeletedEvent;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
@@ -30,8 +29,6 @@ public class AccessTokenService {
 
 	private final TokenAuthenticator authenticator;
 
-	private final TokenRotation rotation;
-
 	private final TokenUsageRecorder usage;
 
 	private final UserService users;
@@ -40,20 +37,21 @@ public class AccessTokenService {
 
 	private final ProjectService projects;
 
+	private final TokenEvents tokenEvents;
+
 	private final Clock clock;
 
 	AccessTokenService(AccessTokenStore store, TokenSecrets secrets, TokenAuthenticator authenticator,
-			TokenRotation rotation,
 			TokenUsageRecorder usage, UserService users, TokenPolicyService policies, ProjectService projects,
-			Clock clock) {
+			TokenEvents tokenEvents, Clock clock) {
 		this.store = store;
 		this.secrets = secrets;
 		this.authenticator = authenticator;
-		this.rotation = rotation;
 		this.usage = usage;
 		this.users = users;
 		this.policies = policies;
 		this.projects = projects;
+		this.tokenEvents = tokenEvents;
 		this.clock = clock;
 	}
 
@@ -96,6 +94,8 @@ public class AccessTokenService {
 				SecretHashes.of(secret.hash()));
 		this.store.insert(token);
 		this.authenticator.evict(id);
+		this.tokenEvents.changed(TokenEvent.Kind.CREATED, caller, scope, token, "permissions=" + permissions.names()
+				+ ", expiryDays=" + expiryDays);
 		return new TokenWithSecret(token, secret.rawToken());
 	}
 
@@ -116,13 +116,18 @@ public class AccessTokenService {
 			this.users.renameServiceUser(token.userId(), newName);
 		}
 		this.authenticator.evict(token.id());
-		return this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
+		AccessToken updated = this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
+		this.tokenEvents.changed(TokenEvent.Kind.UPDATED, caller, scope, updated,
+				"name changed=" + !newName.equals(token.name()) + ", permissions=" + newPermissions.names());
+		return updated;
 	}
 
 	@Transactional
 	public void delete(Caller caller, OwnerScope scope, String tokenId) {
 		requireModify(caller, scope);
-		remove(find(scope, tokenId));
+		AccessToken token = find(scope, tokenId);
+		remove(token);
+		this.tokenEvents.changed(TokenEvent.Kind.DELETED, caller, scope, token, null);
 	}
 
 	/** Deletes every token of the project or repositories that are being deleted, in the same transaction. */
@@ -133,7 +138,10 @@ public class AccessTokenService {
 			owners.add(new TokenOwner(TokenOwner.Type.PROJECT, event.projectId()));
 		}
 		event.repositoryIds().forEach(id -> owners.add(new TokenOwner(TokenOwner.Type.REPOSITORY, id)));
-		owners.forEach(owner -> this.store.findAllByOwner(owner).forEach(this::remove));
+		owners.forEach(owner -> this.store.findAllByOwner(owner).forEach(token -> {
+			remove(token);
+			this.tokenEvents.deletedWithOwner(token);
+		}));
 	}
 
 	private void remove(AccessToken token) {
@@ -151,80 +159,8 @@ public class AccessTokenService {
 				: this.users.createServiceUser("token-" + tokenId, tokenName).id();
 	}
 
-	/**
-	 * Gives a token a new lifetime from now, keeping its id and secret. Works on an expired
-	 * token within the policy's renewal window. Never by a token: a leaked token must not be
-	 * able to extend its own life.
-	 */
-	@Transactional
-	public AccessToken renew(Caller caller, OwnerScope scope, String tokenId, Integer expiryDays) {
-		requireModify(caller, scope);
-		AccessToken token = find(scope, tokenId);
-		TokenPolicy policy = this.policies.current();
-		Instant now = this.clock.instant();
-		if (token.isExpiredAt(now) && !policy.mayRenewExpired(token.expiryDate(), now)) {
-			throw new ArgumentValidationException("This access token expired too long ago to be renewed ("
-					+ policy.renewExpiredWithinDays() + " days at most); rotate it instead to get a new secret.");
-		}
-		int days = expiryDays != null ? expiryDays : policy.defaultExpiryDays(token.expiryDays());
-		policy.checkExpiryDays(days);
-		this.store.renew(token.id(), days, AccessToken.expiryDate(now, days));
-		this.authenticator.evict(token.id());
-		return this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
-	}
-
-	/**
-	 * Gives a token a new secret, keeping its id, name and permissions. Only the owner, by
-	 * password, may: the new secret is shown to the caller, so an administrator rotating someone
-	 * else's token could act as them.
-	 */
-	@Transactional
-	public TokenWithSecret rotate(Caller caller, OwnerScope scope, String tokenId, Integer expiryDays,
-			Integer gracePeriodMinutes) {
-		if (!scope.canCreate(caller)) {
-			throw new AuthorisationException(caller.usedToken()
-					? "A token can rotate only itself, through /self/rotate."
-					: "Only the owner, authenticated by password, may rotate this access token.");
-		}
-		return this.rotation.rotate(find(scope, tokenId), expiryDays, gracePeriodMinutes, this.policies.current());
-	}
-
-	/** The token that authenticated this request. */
-	@Transactional(readOnly = true)
-	public AccessToken self(Caller caller) {
-		return this.usage.withPendingUse(callersToken(caller));
-	}
-
-	/**
-	 * The calling token rotates itself, if the policy allows. It must use its current secret, and
-	 * it cannot give itself a longer lifetime than it was created with.
-	 */
-	@Transactional
-	public TokenWithSecret rotateSelf(Caller caller, Integer expiryDays, Integer gracePeriodMinutes) {
-		AccessToken token = callersToken(caller);
-		TokenPolicy policy = this.policies.current();
-		if (!policy.selfRotation()) {
-			throw new AuthorisationException("Self-rotation of access tokens is disabled by the token policy.");
-		}
-		if (caller.token().previousSecret()) {
-			throw new AuthorisationException("Only the current secret of an access token can rotate it.");
-		}
-		if (expiryDays != null && token.expiryDays() != null && expiryDays > token.expiryDays()) {
-			throw new ArgumentValidationException("expiryDays",
-					"A token cannot give itself a longer lifetime than its own " + token.expiryDays() + " days.");
-		}
-		return this.rotation.rotate(token, expiryDays, gracePeriodMinutes, policy);
-	}
-
-	private AccessToken callersToken(Caller caller) {
-		if (!caller.usedToken()) {
-			throw new ArgumentValidationException(
-					"This resource describes the access token used to authenticate; this request used a password.");
-		}
-		return this.store.findById(caller.tokenId()).orElseThrow(() -> new NoSuchAccessTokenException(caller.tokenId()));
-	}
-
-	private AccessToken find(OwnerScope scope, String tokenId) {
+	/** The scope's token with this id; 404 for any other id. */
+	AccessToken find(OwnerScope scope, String tokenId) {
 		return this.store.findById(tokenId)
 			.filter(token -> token.owner().equals(scope.owner()))
 			.orElseThrow(() -> new NoSuchAccessTokenException(tokenId));
@@ -233,8 +169,8 @@ public class AccessTokenService {
 	private void lockOwner(TokenOwner owner) {
 		switch (owner.type()) {
 			case USER -> this.users.lock(owner.id());
-			case PROJECT -> this.projects.lock(Resource.project(owner.id(), false));
-			case REPOSITORY -> this.projects.lock(Resource.repository(0, false, owner.id(), false));
+			case PROJECT -> this.projects.lockProject(owner.id());
+			case REPOSITORY -> this.projects.lockRepo(owner.id());
 		}
 	}
 
@@ -252,7 +188,7 @@ public class AccessTokenService {
 		}
 	}
 
-	private static void requireModify(Caller caller, OwnerScope scope) {
+	static void requireModify(Caller caller, OwnerScope scope) {
 		if (!scope.canModify(caller)) {
 			throw new AuthorisationException(caller.usedToken() ? "Access tokens cannot change access tokens."
 					: "You are not permitted to change these access tokens.");

@@ -17,4 +17,12 @@ public interface OwnerScope {
 
 	boolean canModify(Caller caller);
 
+	/** How people name this owner, for the audit log: "user john", "project PRJ", "repository PRJ/app". */
+	String label();
+
+	/** The user whose tokens these are, or {@code null} for a project or repository. */
+	default String subjectName() {
+		return null;
+	}
+
 }

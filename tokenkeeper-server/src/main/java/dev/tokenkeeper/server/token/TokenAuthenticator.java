@@ -10,6 +10,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tokenkeeper.server.audit.AuditEventType;
+import dev.tokenkeeper.server.audit.AuditLog;
 import dev.tokenkeeper.server.permission.Caller.TokenUse;
 import dev.tokenkeeper.server.permission.TokenReach;
 import dev.tokenkeeper.server.support.AfterCommit;
@@ -40,10 +42,13 @@ public class TokenAuthenticator {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	private final Cache<String, Optional<CachedToken>> tokensById;
 
 	TokenAuthenticator(AccessTokenStore store, UserService users, TokenUsageRecorder usage, Clock clock,
-			TokenProperties properties) {
+			TokenProperties properties, AuditLog audit) {
+		this.audit = audit;
 		this.store = store;
 		this.users = users;
 		this.usage = usage;
@@ -67,7 +72,11 @@ public class TokenAuthenticator {
 		AccessToken token = cached.token();
 		Instant now = this.clock.instant();
 		TokenUse use = verifySecret(cached, presented.hash(), now);
-		if (use == null || token.isExpiredAt(now)) {
+		if (use == null) {
+			return Optional.empty();
+		}
+		if (token.isExpiredAt(now)) {
+			this.audit.countFailure(AuditEventType.EXPIRED_TOKEN_USED, null, token.id());
 			return Optional.empty();
 		}
 		Optional<User> user = this.users.findById(token.userId()).filter(User::mayAuthenticate);
@@ -107,7 +116,8 @@ public class TokenAuthenticator {
 		};
 	}
 
-	private static void reportRetiredSecret(AccessToken token) {
+	private void reportRetiredSecret(AccessToken token) {
+		this.audit.countFailure(AuditEventType.ROTATED_OUT_SECRET_USED, null, token.id());
 		log.warn("Access token {} was presented with a secret that was rotated out; the old secret may have leaked",
 				token.id());
 	}

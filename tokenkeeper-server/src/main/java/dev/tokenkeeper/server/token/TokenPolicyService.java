@@ -2,9 +2,12 @@ package dev.tokenkeeper.server.token;
 
 import java.time.Clock;
 
+import dev.tokenkeeper.server.audit.AuditEvent;
+import dev.tokenkeeper.server.audit.AuditEventType;
 import dev.tokenkeeper.server.permission.AccessRules;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.support.AuthorisationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +24,14 @@ public class TokenPolicyService {
 
 	private final Clock clock;
 
-	TokenPolicyService(TokenPolicyStore store, TokenProperties properties, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	TokenPolicyService(TokenPolicyStore store, TokenProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -42,6 +49,8 @@ public class TokenPolicyService {
 	public TokenPolicy update(Caller caller, TokenPolicy policy) {
 		requireAdmin(caller);
 		this.store.save(policy, this.clock.millis());
+		this.events.publishEvent(AuditEvent.success(AuditEventType.TOKEN_POLICY_CHANGED, caller.actor(), null, null,
+				"token policy").withDetails(policy.toString()));
 		return policy;
 	}
 

@@ -13,6 +13,16 @@ public record UserOwnerScope(User user) implements OwnerScope {
 	}
 
 	@Override
+	public String label() {
+		return "user " + this.user.name();
+	}
+
+	@Override
+	public String subjectName() {
+		return this.user.name();
+	}
+
+	@Override
 	public boolean canRead(Caller caller) {
 		return AccessRules.canReadUserTokens(caller, this.user);
 	}

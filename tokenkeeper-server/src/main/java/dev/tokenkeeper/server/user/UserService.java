@@ -9,6 +9,8 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.tokenkeeper.server.audit.AuditEvent;
+import dev.tokenkeeper.server.audit.AuditEventType;
 import dev.tokenkeeper.server.permission.AccessRules;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.permission.GlobalPermission;
@@ -17,6 +19,7 @@ import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
 import dev.tokenkeeper.server.support.web.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,12 +40,16 @@ public class UserService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final Cache<Long, User> usersById;
 
-	UserService(UserStore store, PasswordEncoder passwordEncoder, Clock clock, UserProperties properties) {
+	UserService(UserStore store, PasswordEncoder passwordEncoder, Clock clock, UserProperties properties,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.events = events;
 		this.usersById = Caffeine.newBuilder()
 			.maximumSize(100_000)
 			.expireAfterWrite(properties.cacheMaxAge())
@@ -82,13 +89,18 @@ public class UserService {
 	@Transactional
 	public User create(Caller caller, NewUser request) {
 		requireAdmin(caller);
-		return insert(request, GlobalPermission.LICENSED_USER);
+		User user = insert(request, GlobalPermission.LICENSED_USER);
+		audit(AuditEventType.USER_CREATED, caller, user, null);
+		return user;
 	}
 
 	/** Creates the first system administrator of an empty installation. */
 	@Transactional
 	public User createInitialAdmin(NewUser request) {
-		return insert(request, GlobalPermission.SYS_ADMIN);
+		User user = insert(request, GlobalPermission.SYS_ADMIN);
+		this.events.publishEvent(AuditEvent.success(AuditEventType.USER_CREATED, null, user.name(), null,
+				"user " + user.name()).withDetails("the first system administrator"));
+		return user;
 	}
 
 	private User insert(NewUser request, GlobalPermission permission) {
@@ -144,6 +156,7 @@ public class UserService {
 		validateEmail(newEmail);
 		this.store.updateDetails(user.id(), newDisplayName, newEmail);
 		evict(user);
+		audit(AuditEventType.USER_UPDATED, caller, user, null);
 	}
 
 	/** Deletes a user and, with them, all their tokens. Nobody deletes themselves. */
@@ -156,6 +169,7 @@ public class UserService {
 		}
 		this.store.delete(user.id());
 		evict(user);
+		audit(AuditEventType.USER_DELETED, caller, user, null);
 		return user;
 	}
 
@@ -165,6 +179,7 @@ public class UserService {
 		User user = getByName(requireText("name", name));
 		requireManage(caller, user);
 		setPassword(user, password, passwordConfirm);
+		audit(AuditEventType.PASSWORD_CHANGED, caller, user, "set by an administrator");
 	}
 
 	/** A user changes their own password; this needs the old one, never a token. */
@@ -178,6 +193,7 @@ public class UserService {
 			throw new ArgumentValidationException("oldPassword", "The old password is not correct.");
 		}
 		setPassword(user, password, passwordConfirm);
+		audit(AuditEventType.PASSWORD_CHANGED, caller, user, "changed by the user");
 	}
 
 	private void setPassword(User user, String password, String passwordConfirm) {
@@ -202,6 +218,8 @@ public class UserService {
 		}
 		this.store.updatePermission(user.id(), permission);
 		evict(user);
+		audit(AuditEventType.GLOBAL_PERMISSION_CHANGED, caller, user,
+				permission == null ? "revoked " + user.permission() : user.permission() + " -> " + permission);
 	}
 
 	/** Holds the user's row locked until the transaction ends (serialises per-user limits). */
@@ -226,6 +244,11 @@ public class UserService {
 	/** Bitbucket-style slug: lower case, with characters that are unsafe in a URL path replaced by '_'. */
 	static String slugOf(String name) {
 		return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._~-]", "_");
+	}
+
+	private void audit(AuditEventType type, Caller caller, User user, String details) {
+		this.events.publishEvent(AuditEvent.success(type, caller.actor(), user.name(), null, "user " + user.name())
+			.withDetails(details));
 	}
 
 	private void evict(User user) {
