@@ -110,11 +110,16 @@ public class PermissionService {
 	}
 
 	@Transactional
-	public void grantToGroup(Caller caller, Resource resource, String name, String permission) {
+	public void grantToGroups(Caller caller, Resource resource, List<String> names, String permission) {
 		ResourcePermission granted = requireManageable(caller, resource, permission);
-		this.store.grant(Table.of(resource.isRepository(), true), resourceId(resource), group(requireName(name)).id(),
-				granted);
-		audit(AuditEventType.PERMISSION_GRANTED, caller, null, resource.label(), "group " + name + ": " + granted);
+		if (names == null || names.isEmpty()) {
+			throw new ArgumentValidationException("name", "name is required.");
+		}
+		for (String name : names) {
+			this.store.grant(Table.of(resource.isRepository(), true), resourceId(resource),
+					group(requireName(name)).id(), granted);
+			audit(AuditEventType.PERMISSION_GRANTED, caller, null, resource.label(), "group " + name + ": " + granted);
+		}
 		invalidate();
 	}
 
@@ -196,10 +201,16 @@ public class PermissionService {
 	}
 
 	@Transactional
-	public void removeUserFromGroup(Caller caller, String userName, String groupName) {
+	public void removeUserFromGroups(Caller caller, String userName, List<String> groupNames) {
 		requireGlobalAdmin(caller);
-		this.store.removeMember(group(requireName(groupName)).id(), this.users.getByName(requireName(userName)).id());
-		audit(AuditEventType.GROUP_MEMBERSHIP_CHANGED, caller, userName, "group " + groupName, "removed");
+		User user = this.users.getByName(requireName(userName));
+		if (groupNames == null || groupNames.isEmpty()) {
+			throw new ArgumentValidationException("groups", "At least one group is required.");
+		}
+		for (String groupName : groupNames) {
+			this.store.removeMember(group(requireName(groupName)).id(), user.id());
+			audit(AuditEventType.GROUP_MEMBERSHIP_CHANGED, caller, user.name(), "group " + groupName, "removed");
+		}
 		invalidate();
 	}
 

@@ -81,8 +81,9 @@ public class ProjectService {
 			return project;
 		}
 		catch (DuplicateKeyException ex) {
-			throw new IntegrityException("key", "A project with the key " + validKey + " or the name " + validName
-					+ " already exists.");
+			throw this.store.findProject(validKey).isPresent()
+					? new IntegrityException("key", "A project with the key " + validKey + " already exists.")
+					: new IntegrityException("name", "A project named " + validName + " already exists.");
 		}
 	}
 

@@ -265,6 +265,10 @@ public class UserService {
 		if (!AccessRules.canManageUser(caller, user)) {
 			throw new AuthorisationException("You are not permitted to manage user " + user.name() + ".");
 		}
+		if (user.type() != UserType.NORMAL) {
+			throw new ArgumentValidationException("name", user.name()
+					+ " acts for a project or repository token: manage the token instead.");
+		}
 	}
 
 	private static String requireText(String field, String value) {

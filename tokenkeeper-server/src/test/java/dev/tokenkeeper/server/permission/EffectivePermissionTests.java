@@ -35,8 +35,9 @@ class EffectivePermissionTests {
 		REPO;
 
 		Resource resource(boolean projectPublic, boolean repoPublic) {
-			return this == PROJECT ? Resource.project(EffectivePermissionTests.PROJECT, projectPublic)
-					: Resource.repository(EffectivePermissionTests.PROJECT, projectPublic, REPOSITORY, repoPublic);
+			return this == PROJECT ? Resource.project(EffectivePermissionTests.PROJECT, projectPublic, "PRJ")
+					: Resource.repository(EffectivePermissionTests.PROJECT, projectPublic, REPOSITORY, repoPublic,
+						"PRJ/repo");
 		}
 
 	}

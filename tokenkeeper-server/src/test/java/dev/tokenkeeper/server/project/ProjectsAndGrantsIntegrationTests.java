@@ -9,7 +9,6 @@ import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
 import dev.tokenkeeper.server.support.ProjectFixtures;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -963,13 +962,7 @@ class ProjectsAndGrantsIntegrationTests extends IntegrationTestSupport {
 			.asInt()).isZero();
 	}
 
-	// SERVER BUG: Bitbucket's group grant takes `name` as a list, like the user grant
-	// (PUT .../permissions/groups?name=g1&name=g2&permission=...). Tokenkeeper binds the
-	// repeated parameter to one String ("g1,g2") and answers 404 "Group g1,g2 does not exist."
-	// Suggested fix: bind List<String> name in PermissionRestController.grantToGroup and grant
-	// to each group in PermissionService.grantToGroup, as grantToUsers does.
 	@Test
-	@Disabled("SERVER BUG: repeated name on a group grant is joined into one group name (404)")
 	void grantToGroupsWhenNameRepeatsThenEveryGroupIsGranted() {
 		String owner = createUser("groupsgrant");
 		String first = createUser("firstmember");
@@ -995,13 +988,7 @@ class ProjectsAndGrantsIntegrationTests extends IntegrationTestSupport {
 			.isEqualTo(200);
 	}
 
-	// SERVER BUG: POST /rest/api/1.0/admin/groups/remove-user with {"user":u,"groups":[g1,g2]}
-	// answers 200 but removes the user from g1 only; the rest of the list is silently ignored
-	// (AdminGroupRestController.removeUser takes groups.get(0)), so the user keeps g2's access.
-	// Suggested fix: remove the user from every listed group (or refuse a list of more than one
-	// with 400 context "groups").
 	@Test
-	@Disabled("SERVER BUG: remove-user with several groups removes the user from the first only")
 	void removeUserWhenSeveralGroupsAreListedThenTheUserLeavesThemAll() {
 		String owner = createUser("leaveall");
 		String member = createUser("twogroups");
@@ -1030,12 +1017,7 @@ class ProjectsAndGrantsIntegrationTests extends IntegrationTestSupport {
 		assertThat(this.fixtures.readRepo(Http.basic(member, passwordOf(member)), key, slug)).isEqualTo(401);
 	}
 
-	// SERVER BUG: a project whose name (not key) is taken is refused with context "key"
-	// (ProjectService.create maps every DuplicateKeyException to IntegrityException("key", ...)),
-	// so a client cannot tell which field to change. Suggested fix: on DuplicateKeyException look
-	// the key up (store.findProject(key)) and report "key" if it exists, else "name".
 	@Test
-	@Disabled("SERVER BUG: a duplicate project name is reported with context key, not name")
 	void createProjectWhenOnlyTheNameIsTakenThen409WithContextName() {
 		String owner = createUser("namectx");
 		String key = this.fixtures.createProject(owner);

@@ -10,7 +10,6 @@ import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
 import dev.tokenkeeper.server.support.ProjectFixtures;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -556,14 +555,7 @@ class ProjectTokensIntegrationTests extends IntegrationTestSupport {
 		assertThat(authorize(auth, otherKey, otherSlug, "REPO_READ")).isEqualTo(403);
 	}
 
-	// SERVER BUG: the service user that stands for a project or repository token can be given a
-	// password by an administrator (PUT /rest/api/1.0/admin/users/credentials → 204), after which
-	// Basic token-<id>:<password> authenticates as that service user, outside the token's reach
-	// and lifetime, though these tokens are meant to work with Bearer only. Suggested fix: refuse
-	// credential (and detail/permission) changes for SERVICE users in UserService (404 as if the
-	// user were not a person, or 400), and have PasswordAuthenticator reject SERVICE users.
 	@Test
-	@Disabled("SERVER BUG: a token's service user can be given a password and then log in with it")
 	void credentialsWhenAnAdministratorSetsAServiceUsersPasswordThenRefusedAndNoPasswordLogin() {
 		String owner = createUser("ptsvcpw");
 		String key = this.fixtures.createProject(owner);
