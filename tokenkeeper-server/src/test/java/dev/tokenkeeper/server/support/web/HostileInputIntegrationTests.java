@@ -38,9 +38,13 @@ class HostileInputIntegrationTests extends IntegrationTestSupport {
 
 	private static final long SEED = 0x7E57_5EEDL;
 
-	/** Written in the background whenever a token authenticates: a record of use, not a change by the corpus. */
+	/**
+	 * Written in the background, by design, whatever the corpus does: when a token was last used,
+	 * and the delivery state of webhook events that other tests' changes queued.
+	 */
 	private static final Map<String, Set<String>> BACKGROUND_COLUMNS = Map.of("access_token",
-			Set.of("last_authenticated"));
+			Set.of("last_authenticated"), "webhook_delivery",
+			Set.of("status", "attempts", "next_attempt", "last_response_code", "last_error", "updated_date"));
 
 	private static final List<String> STACK_TRACE_MARKS = List.of("at dev.tokenkeeper", "at org.", "at java.",
 			"Exception:", "<html", "Tomcat", "Caused by");
@@ -76,9 +80,13 @@ class HostileInputIntegrationTests extends IntegrationTestSupport {
 		expect(this.http.post("/rest/api/1.0/admin/groups/add-user").auth(admin)
 			.json("{\"user\":\"" + user + "\",\"groups\":[\"" + group + "\"]}")
 			.send(), 200);
+		long webhookId = expect(this.http.post("/rest/tokenkeeper/1.0/webhooks").auth(admin)
+			.json("{\"url\":\"http://127.0.0.1:9/hostile\",\"secret\":\"0123456789abcdef\","
+					+ "\"events\":[\"token.created\"],\"active\":false}")
+			.send(), 201).json().get("id").asLong();
 		this.target = new HostileRequests.Target(this.port, user, Http.basic(user, passwordOf(user)), admin,
 				Http.bearer(token.get("token").asString()), token.get("id").asString(), key, "hostile-repo",
-				projectTokenId, repoTokenId, group);
+				projectTokenId, repoTokenId, group, webhookId);
 	}
 
 	@Test
@@ -181,6 +189,30 @@ class HostileInputIntegrationTests extends IntegrationTestSupport {
 		}
 		assertThat(failures).isEmpty();
 		assertThat(DatabaseSnapshot.take(this.dataSource, BACKGROUND_COLUMNS)).isEqualTo(before);
+	}
+
+	/**
+	 * SERVER BUG: a webhook whose {@code events} list holds a JSON null is a 500, not a 400.
+	 * {@code PUT /rest/tokenkeeper/1.0/webhooks/{id}} (and POST) with
+	 * {@code {"url":"http://127.0.0.1:9/hook","secret":"0123456789abcdef","events":[null],"active":false}}
+	 * answers {@code 500 {"errors":[{"context":null,"message":"An unexpected error occurred. ..."}]}} and
+	 * logs a NullPointerException: {@code WebhookService.validEvents} calls
+	 * {@code EVENTS.containsAll(events)} on an immutable {@code Set.of}, which throws on null.
+	 * Suggested fix: refuse null elements first, e.g.
+	 * {@code events.stream().anyMatch(Objects::isNull) || !EVENTS.containsAll(events)} (or make
+	 * {@code EVENTS} a {@code HashSet}).
+	 */
+	@Test
+	@Disabled("SERVER BUG: a null in a webhook's events list is a 500; see Javadoc")
+	void createOrUpdateWhenWebhookEventsHoldNullThen400() {
+		String body = "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef\",\"events\":[null],"
+				+ "\"active\":false}";
+		assertErrors(this.http.post("/rest/tokenkeeper/1.0/webhooks").auth(this.target.adminAuth()).json(body).send(),
+				400, "events");
+		assertErrors(this.http.put("/rest/tokenkeeper/1.0/webhooks/" + this.target.webhookId())
+			.auth(this.target.adminAuth())
+			.json(body)
+			.send(), 400, "events");
 	}
 
 	private void assertServerStillWorks() {
