@@ -459,6 +459,7 @@ final class HostileRequests {
 		wrong.put("/rest/tokenkeeper/1.0/webhooks/" + t.webhookId(), List.of("POST", "PATCH"));
 		wrong.put("/rest/tokenkeeper/1.0/webhooks/" + t.webhookId() + "/test", List.of("GET", "PUT", "DELETE"));
 		wrong.put("/rest/tokenkeeper/1.0/admin/backup", List.of("GET", "PUT", "DELETE", "PATCH"));
+		wrong.put("/rest/tokenkeeper/1.0/version", List.of("POST", "PUT", "DELETE", "PATCH"));
 		wrong.forEach((path, methods) -> {
 			for (String method : methods) {
 				add("method", method, path, path.contains("/self") || path.contains("/authorize") ? t.bearerAuth()
