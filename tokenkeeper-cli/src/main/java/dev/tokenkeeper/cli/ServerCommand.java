@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "server", mixinStandardHelpOptions = true,
 		description = { "Tell whether the server is Tokenkeeper (native renew, rotate, self) or plain Bitbucket.",
-				"Reads GET /rest/access-tokens/latest/self, which changes nothing: Tokenkeeper answers 200 or 400, "
-						+ "Bitbucket 404." },
+				"Reads GET /rest/tokenkeeper/1.0/version (and, for older Tokenkeeper servers, "
+						+ "GET /rest/access-tokens/latest/self), which change nothing; Bitbucket answers 404 to both." },
 		footerHeading = "%nExamples:%n", footer = { "  tk server", "  tk server --format json" })
 final class ServerCommand extends BaseCommand {
 
@@ -20,6 +20,7 @@ final class ServerCommand extends BaseCommand {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("server", client().baseUrl());
 			json.put("tokenkeeperExtensions", capabilities.tokenkeeperExtensions());
+			json.put("version", capabilities.version());
 			json.put("nativeRenewal", capabilities.nativeRenewal());
 			json.put("rotation", capabilities.rotation());
 			printJson(json);

@@ -7,8 +7,9 @@ package dev.tokenkeeper.client;
  * @param tokenkeeperExtensions whether the server offers Tokenkeeper's extensions: native
  * renew (same secret), rotate, and {@code /self}; {@code false} for Bitbucket Server / Data
  * Center and for Tokenkeeper in strict mode
+ * @param version Tokenkeeper's version, when the server tells it; otherwise {@code null}
  */
-public record ServerCapabilities(boolean tokenkeeperExtensions) {
+public record ServerCapabilities(boolean tokenkeeperExtensions, String version) {
 
 	/** @return whether tokens can be renewed in place, keeping their id and secret */
 	public boolean nativeRenewal() {
@@ -20,9 +21,12 @@ public record ServerCapabilities(boolean tokenkeeperExtensions) {
 		return this.tokenkeeperExtensions;
 	}
 
-	/** @return "Tokenkeeper" or "Bitbucket (no extensions)" */
+	/** @return "Tokenkeeper", with its version when known, or "Bitbucket (no extensions)" */
 	public String describe() {
-		return this.tokenkeeperExtensions ? "Tokenkeeper" : "Bitbucket (no extensions)";
+		if (!this.tokenkeeperExtensions) {
+			return "Bitbucket (no extensions)";
+		}
+		return (this.version == null) ? "Tokenkeeper" : "Tokenkeeper " + this.version;
 	}
 
 }

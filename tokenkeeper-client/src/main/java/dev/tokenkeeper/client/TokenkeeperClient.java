@@ -28,6 +28,9 @@ public final class TokenkeeperClient {
 	/** The access token API's base path; {@code latest} and {@code 1.0} are the same API. */
 	static final String API = "/rest/access-tokens/latest";
 
+	/** Tokenkeeper's own, anonymous description of itself; absent on Bitbucket and in strict mode. */
+	static final String VERSION = "/rest/tokenkeeper/1.0/version";
+
 	private final HttpTransport transport;
 
 	private final int pageSize;
@@ -115,24 +118,34 @@ public final class TokenkeeperClient {
 
 	/**
 	 * Finds out whether the server offers Tokenkeeper's extensions, without changing anything.
-	 * It reads {@code GET /rest/access-tokens/latest/self}: Tokenkeeper answers 200 with the
-	 * calling token (token credentials) or 400 with Bitbucket's error envelope (a password);
-	 * Bitbucket, which has no such resource, and Tokenkeeper in strict mode answer 404. So a 200
-	 * token object or a 400 error envelope means the extensions are there; any other answer
-	 * except 401/403 and 5xx means they are not.
+	 * First {@code GET /rest/tokenkeeper/1.0/version}: Tokenkeeper answers 200 with
+	 * {@code {"product":"Tokenkeeper","version":...}}; Bitbucket and Tokenkeeper in strict mode
+	 * answer 404. Tokenkeeper servers older than that endpoint are recognised by
+	 * {@code GET /rest/access-tokens/latest/self}: 200 with the calling token (token credentials)
+	 * or 400 with Bitbucket's error envelope (a password), where Bitbucket answers 404.
 	 * @return what the server offers
 	 * @throws ApiException 401/403 when the credentials fail; 5xx when the server fails
 	 */
 	public ServerCapabilities capabilities() {
-		HttpTransport.Response response = this.transport.exchange("GET", API + "/self", null);
+		HttpTransport.Response version = probe(VERSION);
+		JsonNode about = version.json();
+		if (version.status() == 200 && about != null && "Tokenkeeper".equals(about.path("product").asString(""))) {
+			return new ServerCapabilities(true, about.path("version").asString(null));
+		}
+		HttpTransport.Response self = probe(API + "/self");
+		JsonNode body = self.json();
+		boolean tokenObject = self.status() == 200 && body != null && body.isObject() && body.has("id");
+		boolean errorEnvelope = self.status() == 400 && body != null && body.path("errors").isArray();
+		return new ServerCapabilities(tokenObject || errorEnvelope, null);
+	}
+
+	private HttpTransport.Response probe(String path) {
+		HttpTransport.Response response = this.transport.exchange("GET", path, null);
 		int status = response.status();
 		if (status == 401 || status == 403 || status >= 500) {
-			throw this.transport.apiException("GET", API + "/self", response);
+			throw this.transport.apiException("GET", path, response);
 		}
-		JsonNode body = response.json();
-		boolean tokenObject = status == 200 && body != null && body.isObject() && body.has("id");
-		boolean errorEnvelope = status == 400 && body != null && body.path("errors").isArray();
-		return new ServerCapabilities(tokenObject || errorEnvelope);
+		return response;
 	}
 
 	/** Builds a {@link TokenkeeperClient}. */

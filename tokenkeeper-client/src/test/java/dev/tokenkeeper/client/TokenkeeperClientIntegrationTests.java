@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.tokenkeeper.client.testserver.FilteringProxy;
 import dev.tokenkeeper.client.testserver.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +193,23 @@ class TokenkeeperClientIntegrationTests {
 			.containsExactlyElementsOf(before.stream().map(AccessToken::id).toList());
 		assertThatThrownBy(() -> client(Credentials.password(user, "wrong")).capabilities())
 			.isInstanceOfSatisfying(ApiException.class, ex -> assertThat(ex.status()).isEqualTo(401));
+	}
+
+	@Test
+	void capabilitiesWhenVersionEndpointIsMissingThenOlderTokenkeeperIsRecognisedBySelf() {
+		String user = server.createUser("older");
+		try (FilteringProxy olderServer = FilteringProxy.to(server.baseUri())) {
+			olderServer.refuse(404, request -> request.path().equals("/rest/tokenkeeper/1.0/version"));
+			TokenkeeperClient client = TokenkeeperClient.builder(olderServer.baseUri())
+				.credentials(Credentials.password(user, TestServer.passwordOf(user)))
+				.build();
+
+			ServerCapabilities capabilities = client.capabilities();
+
+			assertThat(capabilities.nativeRenewal()).isTrue();
+			assertThat(capabilities.version()).isNull();
+		}
+		assertThat(client(user).capabilities().version()).isNotBlank();
 	}
 
 	@Test
