@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -159,7 +160,8 @@ public class WebhookService {
 	}
 
 	private static Set<String> validEvents(List<String> events) {
-		if (events == null || events.isEmpty() || !EVENTS.containsAll(events)) {
+		if (events == null || events.isEmpty() || events.stream().anyMatch(Objects::isNull)
+				|| !EVENTS.containsAll(events)) {
 			throw new ArgumentValidationException("events", "events must name one or more of " + EVENTS + ".");
 		}
 		return new LinkedHashSet<>(events);

@@ -14,6 +14,7 @@ import dev.tokenkeeper.server.permission.ResourcePermission.Scope;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
+import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
@@ -166,8 +167,9 @@ public class PermissionService {
 	public Group createGroup(Caller caller, String name) {
 		requireGlobalAdmin(caller);
 		String groupName = requireName(name);
-		if (groupName.length() > 255 || groupName.chars().anyMatch(Character::isISOControl)) {
-			throw new ArgumentValidationException("name", "A group name has at most 255 characters and no control characters.");
+		if (groupName.length() > 255 || VisibleText.hasHiddenCharacters(groupName)) {
+			throw new ArgumentValidationException("name",
+					"A group name has at most 255 characters and no control or invisible characters.");
 		}
 		try {
 			Group group = new Group(this.store.insertGroup(groupName), groupName);

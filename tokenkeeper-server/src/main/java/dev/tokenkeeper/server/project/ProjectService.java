@@ -20,6 +20,7 @@ import dev.tokenkeeper.server.permission.ResourcePermission;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
+import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -273,9 +274,9 @@ public class ProjectService {
 			}
 			return null;
 		}
-		if (value.length() > maxLength || value.chars().anyMatch(Character::isISOControl)) {
+		if (value.length() > maxLength || VisibleText.hasHiddenCharacters(value)) {
 			throw new ArgumentValidationException(field,
-					field + " has at most " + maxLength + " characters and no control characters.");
+					field + " has at most " + maxLength + " characters and no control or invisible characters.");
 		}
 		return value;
 	}

@@ -11,6 +11,7 @@ import dev.tokenkeeper.server.project.ProjectService;
 import dev.tokenkeeper.server.project.ResourceDeletedEvent;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
+import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.UserService;
 import org.springframework.context.event.EventListener;
@@ -203,8 +204,9 @@ public class AccessTokenService {
 			throw new ArgumentValidationException("name",
 					"The token name must be at most " + MAX_NAME_LENGTH + " characters.");
 		}
-		if (name.chars().anyMatch(Character::isISOControl)) {
-			throw new ArgumentValidationException("name", "The token name must not contain control characters.");
+		if (VisibleText.hasHiddenCharacters(name)) {
+			throw new ArgumentValidationException("name",
+					"The token name must not contain control or invisible characters.");
 		}
 		return name;
 	}

@@ -17,6 +17,7 @@ import dev.tokenkeeper.server.permission.GlobalPermission;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
+import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -279,8 +280,8 @@ public class UserService {
 		if (value.length() > MAX_FIELD_LENGTH) {
 			throw new ArgumentValidationException(field, field + " must be at most " + MAX_FIELD_LENGTH + " characters.");
 		}
-		if (value.chars().anyMatch(Character::isISOControl)) {
-			throw new ArgumentValidationException(field, field + " must not contain control characters.");
+		if (VisibleText.hasHiddenCharacters(value)) {
+			throw new ArgumentValidationException(field, field + " must not contain control or invisible characters.");
 		}
 		return value;
 	}

@@ -94,6 +94,14 @@ class ClusterIntegrationTests {
 	}
 
 	@Test
+	void backupWhenOnPostgresqlThenRefusedBecauseTheDatabaseIsBackedUpWithItsOwnTools() {
+		Http.Response response = a.http().post("/rest/tokenkeeper/1.0/admin/backup").basicAuth("admin", ADMIN_PASSWORD).send();
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(409);
+		assertThat(response.body()).contains("its own tools");
+	}
+
+	@Test
 	void createWhenOnNodeAThenTheTokenAuthenticatesOnNodeB() {
 		String user = createUser(a);
 		JsonNode token = createToken(a, user);

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The database the full-server tests run on: H2 under the data directory (the default), or with
@@ -23,6 +24,11 @@ public final class TestDatabase {
 	 */
 	public static final String ALWAYS_POSTGRESQL = "always-postgresql";
 
+	/** Tag of test classes that test the embedded H2 database only: they run once, in the default run. */
+	public static final String H2_ONLY = "h2-only";
+
+	private static final Map<Path, Map<String, String>> BY_HOME = new ConcurrentHashMap<>();
+
 	private TestDatabase() {
 	}
 
@@ -30,9 +36,13 @@ public final class TestDatabase {
 		return "postgresql".equalsIgnoreCase(System.getProperty(PROPERTY, "h2"));
 	}
 
-	/** Server properties for a new, empty database of this test run's kind, with its data directory at {@code home}. */
+	/**
+	 * Server properties for the database of this test run's kind that belongs to the data
+	 * directory {@code home}: new and empty the first time, the same one for a restart.
+	 */
 	public static Map<String, String> fresh(Path home) {
-		return isPostgresql() ? freshPostgresql(home) : Map.of("tokenkeeper.home", home.toString());
+		return isPostgresql() ? BY_HOME.computeIfAbsent(home.toAbsolutePath(), TestDatabase::freshPostgresql)
+				: Map.of("tokenkeeper.home", home.toString());
 	}
 
 	/** Server properties for a new, empty PostgreSQL database, with the data directory at {@code home}. */
