@@ -2,7 +2,6 @@ package dev.tokenkeeper.server;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.ServerProcess;
+import dev.tokenkeeper.server.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,11 +120,9 @@ class CrashSafetyIntegrationTests {
 		System.out.printf("Crash test: done in %d ms%n", millisSince(started));
 	}
 
-	/** The data directory, read directly after the second server stopped: every row whole and connected. */
+	/** The database, read directly after the second server stopped: every row whole and connected. */
 	private void assertNothingHalfWritten() throws SQLException {
-		String url = "jdbc:h2:file:" + this.home.resolve("db").resolve("tokenkeeper")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-		try (Connection connection = DriverManager.getConnection(url, "tokenkeeper", "");
+		try (Connection connection = TestDatabase.connect(this.home);
 				Statement statement = connection.createStatement()) {
 			assertThat(count(statement, "SELECT COUNT(*) FROM access_token t LEFT JOIN app_user u ON u.id = t.user_id"
 					+ " WHERE u.id IS NULL")).as("tokens without their user").isZero();

@@ -2,6 +2,7 @@ package dev.tokenkeeper.server.support;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,6 +54,15 @@ public final class TestDatabase {
 		properties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
 		properties.put("spring.datasource.password", "");
 		return properties;
+	}
+
+	/** A connection of its own to the database of the data directory {@code home}, for checks behind the server's back. */
+	public static Connection connect(Path home) throws SQLException {
+		Map<String, String> database = fresh(home);
+		String url = database.getOrDefault("spring.datasource.url", "jdbc:h2:file:" + home.resolve("db").resolve("tokenkeeper")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+		return DriverManager.getConnection(url, database.getOrDefault("spring.datasource.username", "tokenkeeper"),
+				database.getOrDefault("spring.datasource.password", ""));
 	}
 
 	/** The properties as command line arguments. */
