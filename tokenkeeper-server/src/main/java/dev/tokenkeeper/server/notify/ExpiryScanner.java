@@ -111,6 +111,8 @@ public class ExpiryScanner {
 	private boolean notify(AccessToken token, int threshold, Instant now) {
 		Boolean claimed = this.transactions.execute(status -> {
 			if (!this.notices.claim(token.id(), threshold, token.expiryDate(), now)) {
+				// The failed insert may have ended the transaction already (PostgreSQL): roll back openly.
+				status.setRollbackOnly();
 				return false;
 			}
 			TokenEvent.Kind kind = threshold == 0 ? TokenEvent.Kind.EXPIRED : TokenEvent.Kind.EXPIRING;
