@@ -206,6 +206,16 @@ public class ProjectService {
 			.orElseThrow(() -> new NoSuchRepositoryException(key, slug));
 	}
 
+	/** The project with this id, whoever asks (for naming the owner of a token). */
+	public Optional<Project> findById(long id) {
+		return this.store.findProject(id);
+	}
+
+	/** The repository with this id, whoever asks (for naming the owner of a token). */
+	public Optional<Repo> findRepoById(long id) {
+		return this.store.findRepo(id);
+	}
+
 	/** Holds the project's row locked until the transaction ends (serialises per-owner token limits). */
 	@Transactional
 	public void lockProject(long projectId) {
