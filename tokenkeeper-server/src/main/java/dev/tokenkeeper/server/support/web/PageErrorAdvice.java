@@ -51,7 +51,7 @@ class PageErrorAdvice {
 				"Something went wrong on our side. The server log has the details.");
 	}
 
-	private static ModelAndView page(HttpServletRequest request, HttpStatus status, String message) {
+	static ModelAndView page(HttpServletRequest request, HttpStatus status, String message) {
 		ModelAndView page = new ModelAndView("error/page");
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		page.addObject("viewer", PageModelAdvice.viewerOf(authentication == null ? null : authentication.getPrincipal()));
