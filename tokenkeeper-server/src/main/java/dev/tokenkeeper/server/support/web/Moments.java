@@ -20,6 +20,12 @@ public class Moments {
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
+	private static final long MINUTE = 60;
+
+	private static final long HOUR = 60 * MINUTE;
+
+	private static final long DAY = 24 * HOUR;
+
 	private final Clock clock;
 
 	Moments(Clock clock) {
@@ -48,16 +54,20 @@ public class Moments {
 		return difference.isNegative() ? amount + " ago" : "in " + amount;
 	}
 
-	/** A duration in its largest whole unit, or {@code null} under a minute. */
+	/**
+	 * A duration in its largest unit, rounded to the nearest (a token made for 30 days a moment
+	 * ago expires "in 30 days"), or {@code null} under half a minute.
+	 */
 	public static String amount(Duration duration) {
-		if (duration.toDays() >= 1) {
-			return plural(duration.toDays(), "day");
+		long seconds = duration.getSeconds();
+		if (seconds >= DAY - HOUR / 2) {
+			return plural(Math.max(1, Math.round((double) seconds / DAY)), "day");
 		}
-		if (duration.toHours() >= 1) {
-			return plural(duration.toHours(), "hour");
+		if (seconds >= HOUR - MINUTE / 2) {
+			return plural(Math.max(1, Math.round((double) seconds / HOUR)), "hour");
 		}
-		if (duration.toMinutes() >= 1) {
-			return plural(duration.toMinutes(), "minute");
+		if (seconds >= MINUTE / 2) {
+			return plural(Math.max(1, Math.round((double) seconds / MINUTE)), "minute");
 		}
 		return null;
 	}

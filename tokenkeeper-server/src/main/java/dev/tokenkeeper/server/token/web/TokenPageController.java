@@ -88,18 +88,4 @@ class TokenPageController {
 		return "redirect:" + owner.tokenPath(created.token().id(), "secret");
 	}
 
-	/**
-	 * A secret to show once. {@link #toString()} leaves it out.
-	 *
-	 * @param previousValidUntil until when the secret it replaced still works, or {@code null}
-	 */
-	public record NewSecret(String tokenId, String value, Instant previousValidUntil) {
-
-		@Override
-		public String toString() {
-			return "NewSecret[tokenId=" + this.tokenId + "]";
-		}
-
-	}
-
 }

@@ -76,7 +76,7 @@ class TokenPages {
 		String path = project.key() + "/" + repo.slug();
 		return new TokenOwnerPage(new RepositoryOwnerScope(repo, this.permissions),
 				"Access tokens of repository " + path, "Repository tokens act for the repository " + path + " only.",
-				"/projects/" + path + "/tokens");
+				"/projects/" + project.key() + "/repos/" + repo.slug() + "/tokens");
 	}
 
 	AccessToken token(Caller caller, TokenOwnerPage owner, String tokenId) {
