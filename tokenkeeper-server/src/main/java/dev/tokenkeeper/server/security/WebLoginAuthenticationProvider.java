@@ -44,9 +44,8 @@ final class WebLoginAuthenticationProvider implements AuthenticationProvider {
 		}
 		return this.passwords.authenticate(name, password).map(user -> {
 			this.throttle.recordPasswordSuccess(user.name());
-			Authentication session = UsernamePasswordAuthenticationToken.authenticated(WebSessionUser.of(user), null,
+			return (Authentication) UsernamePasswordAuthenticationToken.authenticated(WebSessionUser.of(user), null,
 					List.of());
-			return session;
 		}).orElseThrow(() -> {
 			this.throttle.recordFailure(address, name);
 			this.audit.countFailure(AuditEventType.AUTHENTICATION_FAILED, name, null);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.tokenkeeper.server.permission.AccessRules;
 import dev.tokenkeeper.server.permission.Caller;
+import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.UserService;
@@ -48,28 +49,21 @@ public class TokenSearchService {
 
 	/**
 	 * A page of all tokens matching the query, of users, projects and repositories alike (fetched
-	 * one past the limit); with {@code query.user} only that user's personal tokens. Administrators only.
+	 * one past the limit); with {@code query.user} only that user's personal tokens (an unknown user is invalid input).
+	 * Administrators only.
 	 */
 	public List<OwnedToken> search(Caller caller, TokenQuery query, PageRequest page) {
 		if (!AccessRules.isAdmin(caller)) {
 			throw new AuthorisationException("Only administrators may search all access tokens.");
 		}
-		TokenOwner owner = query.user() == null ? null : TokenOwner.user(this.users.getByName(query.user()).id());
+		TokenOwner owner = query.user() == null ? null : TokenOwner.user(this.users.findByName(query.user())
+			.orElseThrow(() -> new ArgumentValidationException("user", "There is no user named " + query.user() + "."))
+			.id());
 		this.usage.flush();
 		return this.store.search(owner, query, this.clock.instant(), page)
 			.stream()
 			.map(token -> new OwnedToken(token, this.owners.scopeOf(token.owner())))
 			.toList();
-	}
-
-	/** The scope of any token, for an administrator acting on it from the search results. */
-	public OwnerScope ownerOf(Caller caller, String tokenId) {
-		if (!AccessRules.isAdmin(caller)) {
-			throw new AuthorisationException("Only administrators may search all access tokens.");
-		}
-		return this.owners.scopeOf(this.store.findById(tokenId)
-			.orElseThrow(() -> new NoSuchAccessTokenException(tokenId))
-			.owner());
 	}
 
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.tokenkeeper.server.permission.Caller;
+import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
 import dev.tokenkeeper.server.support.web.PageRequest;
-import dev.tokenkeeper.server.user.NoSuchUserException;
 import dev.tokenkeeper.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -107,7 +107,8 @@ class TokenSearchIntegrationTests extends IntegrationTestSupport {
 			.isInstanceOf(AuthorisationException.class);
 		assertThatThrownBy(() -> this.search.search(admin(),
 				new TokenQuery(null, "no-such-user-here", null, false, false, null, false), FIRST_PAGE))
-			.isInstanceOf(NoSuchUserException.class);
+			.isInstanceOf(ArgumentValidationException.class)
+			.hasMessage("There is no user named no-such-user-here.");
 	}
 
 	private List<OwnedToken> query(String user, Integer expiringWithinDays, boolean expired, boolean neverUsed,

@@ -11,7 +11,6 @@ import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.token.OwnedToken;
 import dev.tokenkeeper.server.token.TokenQuery;
 import dev.tokenkeeper.server.token.TokenSearchService;
-import dev.tokenkeeper.server.user.NoSuchUserException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,7 +41,8 @@ class AdminTokenController {
 			errors.add("expiringDays", "Choose zero or more days.");
 		}
 		PageRequest page = new PageRequest(Math.max(0, filter.start() == null ? 0 : filter.start()), PAGE_SIZE);
-		List<OwnedToken> found = errors.attempt(() -> findOrExplain(caller, filter, page, errors)).orElse(List.of());
+		List<OwnedToken> found = errors.attempt(() -> this.search.search(caller, filter.toQuery(), page))
+			.orElse(List.of());
 		Instant now = this.moments.now();
 		model.addAttribute("rows", found.stream()
 			.limit(PAGE_SIZE)
@@ -52,16 +52,6 @@ class AdminTokenController {
 		model.addAttribute("previousPage", page.start() == 0 ? null : filter.link(Math.max(0, page.start() - PAGE_SIZE)));
 		model.addAttribute("nextPage", found.size() > PAGE_SIZE ? filter.link(page.start() + PAGE_SIZE) : null);
 		return "token/admin-tokens";
-	}
-
-	private List<OwnedToken> findOrExplain(Caller caller, Filter filter, PageRequest page, FormErrors errors) {
-		try {
-			return this.search.search(caller, filter.toQuery(), page);
-		}
-		catch (NoSuchUserException ex) {
-			errors.add("user", "There is no user named " + filter.user() + ".");
-			return List.of();
-		}
 	}
 
 	/** A token with the name of its owner: "user jane", "project PRJ", "repository PRJ/app". */
