@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.tokenkeeper.server.support.LikePattern;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -69,6 +70,25 @@ class GrantStore {
 		return permissions.stream().mapToInt(name -> ResourcePermission.valueOf(name).level()).max().orElse(0);
 	}
 
+	/** The ids of the users who administer the resource through a grant of their own or of a group. */
+	List<Long> administrators(Resource resource) {
+		String projectAdmins = """
+				SELECT user_id FROM project_user_grant WHERE project_id = :project AND permission = 'PROJECT_ADMIN'
+				UNION SELECT m.user_id FROM project_group_grant g JOIN group_member m ON m.group_id = g.group_id
+				 WHERE g.project_id = :project AND g.permission = 'PROJECT_ADMIN'
+				""";
+		String repositoryAdmins = """
+				UNION SELECT user_id FROM repository_user_grant WHERE repository_id = :repository AND permission = 'REPO_ADMIN'
+				UNION SELECT m.user_id FROM repository_group_grant g JOIN group_member m ON m.group_id = g.group_id
+				 WHERE g.repository_id = :repository AND g.permission = 'REPO_ADMIN'
+				""";
+		return this.jdbc.sql(projectAdmins + (resource.isRepository() ? repositoryAdmins : ""))
+			.param("project", resource.projectId())
+			.param("repository", resource.isRepository() ? resource.repositoryId() : 0)
+			.query(Long.class)
+			.list();
+	}
+
 	void grant(Table table, long resourceId, long granteeId, ResourcePermission permission) {
 		int updated = this.jdbc
 			.sql("UPDATE " + table.name + " SET permission = :permission WHERE " + table.resourceColumn
@@ -131,14 +151,11 @@ class GrantStore {
 	}
 
 	List<Group> findGroups(String filter, PageRequest page) {
-		String pattern = "%" + (filter == null ? "" : filter.toLowerCase(Locale.ROOT)).replace("\\", "\\\\")
-			.replace("%", "\\%")
-			.replace("_", "\\_") + "%";
 		return this.jdbc.sql("""
 				SELECT id, name FROM user_group WHERE name_key LIKE :pattern ESCAPE '\\'
 				ORDER BY name_key LIMIT :limit OFFSET :offset
 				""")
-			.param("pattern", pattern)
+			.param("pattern", LikePattern.containing(filter))
 			.param("limit", page.fetchSize())
 			.param("offset", page.start())
 			.query((rs, row) -> new Group(rs.getLong(1), rs.getString(2)))

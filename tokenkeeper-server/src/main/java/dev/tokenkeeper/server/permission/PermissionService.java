@@ -2,6 +2,7 @@ package dev.tokenkeeper.server.permission;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,6 +15,7 @@ import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
+import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
@@ -68,6 +70,16 @@ public class PermissionService {
 		}
 	}
 
+	/** The users who administer the resource through a project or repository grant (not global administrators). */
+	@Transactional(readOnly = true)
+	public List<User> administrators(Resource resource) {
+		return this.store.administrators(resource)
+			.stream()
+			.map(this.users::findById)
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
 	/** Gives the creator of a project admin rights on it. */
 	@Transactional
 	public void grantCreator(Resource project, long userId) {
@@ -99,11 +111,16 @@ public class PermissionService {
 	}
 
 	@Transactional
-	public void grantToGroup(Caller caller, Resource resource, String name, String permission) {
+	public void grantToGroups(Caller caller, Resource resource, List<String> names, String permission) {
 		ResourcePermission granted = requireManageable(caller, resource, permission);
-		this.store.grant(Table.of(resource.isRepository(), true), resourceId(resource), group(requireName(name)).id(),
-				granted);
-		audit(AuditEventType.PERMISSION_GRANTED, caller, null, resource.label(), "group " + name + ": " + granted);
+		if (names == null || names.isEmpty()) {
+			throw new ArgumentValidationException("name", "name is required.");
+		}
+		for (String name : names) {
+			this.store.grant(Table.of(resource.isRepository(), true), resourceId(resource),
+					group(requireName(name)).id(), granted);
+			audit(AuditEventType.PERMISSION_GRANTED, caller, null, resource.label(), "group " + name + ": " + granted);
+		}
 		invalidate();
 	}
 
@@ -149,8 +166,9 @@ public class PermissionService {
 	public Group createGroup(Caller caller, String name) {
 		requireGlobalAdmin(caller);
 		String groupName = requireName(name);
-		if (groupName.length() > 255 || groupName.chars().anyMatch(Character::isISOControl)) {
-			throw new ArgumentValidationException("name", "A group name has at most 255 characters and no control characters.");
+		if (groupName.length() > 255 || VisibleText.hasHiddenCharacters(groupName)) {
+			throw new ArgumentValidationException("name",
+					"A group name has at most 255 characters and no control or invisible characters.");
 		}
 		try {
 			Group group = new Group(this.store.insertGroup(groupName), groupName);
@@ -185,10 +203,16 @@ public class PermissionService {
 	}
 
 	@Transactional
-	public void removeUserFromGroup(Caller caller, String userName, String groupName) {
+	public void removeUserFromGroups(Caller caller, String userName, List<String> groupNames) {
 		requireGlobalAdmin(caller);
-		this.store.removeMember(group(requireName(groupName)).id(), this.users.getByName(requireName(userName)).id());
-		audit(AuditEventType.GROUP_MEMBERSHIP_CHANGED, caller, userName, "group " + groupName, "removed");
+		User user = this.users.getByName(requireName(userName));
+		if (groupNames == null || groupNames.isEmpty()) {
+			throw new ArgumentValidationException("groups", "At least one group is required.");
+		}
+		for (String groupName : groupNames) {
+			this.store.removeMember(group(requireName(groupName)).id(), user.id());
+			audit(AuditEventType.GROUP_MEMBERSHIP_CHANGED, caller, user.name(), "group " + groupName, "removed");
+		}
 		invalidate();
 	}
 

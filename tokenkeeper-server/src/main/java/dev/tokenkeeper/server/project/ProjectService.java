@@ -21,6 +21,7 @@ import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
+import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -81,8 +82,9 @@ public class ProjectService {
 			return project;
 		}
 		catch (DuplicateKeyException ex) {
-			throw new IntegrityException("key", "A project with the key " + validKey + " or the name " + validName
-					+ " already exists.");
+			throw this.store.findProject(validKey).isPresent()
+					? new IntegrityException("key", "A project with the key " + validKey + " already exists.")
+					: new IntegrityException("name", "A project named " + validName + " already exists.");
 		}
 	}
 
@@ -206,12 +208,12 @@ public class ProjectService {
 			.orElseThrow(() -> new NoSuchRepositoryException(key, slug));
 	}
 
-	/** The project with this id, whoever asks (for naming the owner of a token). */
+	/** The project with this id, whoever asks (for notices about its tokens, and naming a token's owner). */
 	public Optional<Project> findById(long id) {
 		return this.store.findProject(id);
 	}
 
-	/** The repository with this id, whoever asks (for naming the owner of a token). */
+	/** The repository with this id, whoever asks (for notices about its tokens, and naming a token's owner). */
 	public Optional<Repo> findRepoById(long id) {
 		return this.store.findRepo(id);
 	}
@@ -262,9 +264,9 @@ public class ProjectService {
 			}
 			return null;
 		}
-		if (value.length() > maxLength || value.chars().anyMatch(Character::isISOControl)) {
+		if (value.length() > maxLength || VisibleText.hasHiddenCharacters(value)) {
 			throw new ArgumentValidationException(field,
-					field + " has at most " + maxLength + " characters and no control characters.");
+					field + " has at most " + maxLength + " characters and no control or invisible characters.");
 		}
 		return value;
 	}

@@ -3,6 +3,7 @@ package dev.tokenkeeper.server.security;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -32,14 +33,19 @@ class AuthenticationThrottle {
 		this.byName = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(nameIdle).build();
 	}
 
-	/** How long the caller must wait before trying again, if their address or name is throttled now. */
-	Optional<Duration> retryAfter(String address, String passwordLoginName) {
+	/**
+	 * How long the caller must wait before trying again, if their address or name is throttled
+	 * now. The name is only worked out (from the request's credentials) when some name has
+	 * failures on record, so a quiet server does no extra work per request.
+	 */
+	Optional<Duration> retryAfter(String address, Supplier<String> passwordLoginName) {
 		if (!this.properties.enabled()) {
 			return Optional.empty();
 		}
 		Duration wait = waitTime(this.byAddress.getIfPresent(address));
-		if (passwordLoginName != null) {
-			Duration nameWait = waitTime(this.byName.getIfPresent(key(passwordLoginName)));
+		if (this.byName.estimatedSize() > 0) {
+			String name = passwordLoginName.get();
+			Duration nameWait = name == null ? Duration.ZERO : waitTime(this.byName.getIfPresent(key(name)));
 			wait = nameWait.compareTo(wait) > 0 ? nameWait : wait;
 		}
 		return wait.isZero() ? Optional.empty() : Optional.of(wait);

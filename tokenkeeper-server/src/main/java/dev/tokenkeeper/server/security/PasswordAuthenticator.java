@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
+import dev.tokenkeeper.server.user.UserType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +65,7 @@ class PasswordAuthenticator {
 		}
 		Optional<User> user = this.users.findByName(username);
 		boolean matches = this.users.passwordMatches(password, user.map(User::passwordHash).orElse(this.dummyHash));
-		if (user.isEmpty() || !matches || !user.get().mayAuthenticate()) {
+		if (user.isEmpty() || !matches || !user.get().mayAuthenticate() || user.get().type() != UserType.NORMAL) {
 			return Optional.empty();
 		}
 		this.recentLogins.put(key, new RememberedLogin(user.get().id(), user.get().passwordHash()));

@@ -56,10 +56,11 @@ final class RestAuthenticationOutcomes extends OncePerRequestFilter
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-			PresentedCredentials presented = PresentedCredentials.of(request);
-			Duration wait = this.throttle.retryAfter(request.getRemoteAddr(), presented.passwordLoginName())
+			Duration wait = this.throttle
+				.retryAfter(request.getRemoteAddr(), () -> PresentedCredentials.of(request).passwordLoginName())
 				.orElse(null);
 			if (wait != null) {
+				PresentedCredentials presented = PresentedCredentials.of(request);
 				long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 				this.audit.countFailure(AuditEventType.AUTHENTICATION_THROTTLED, presented.name(), presented.tokenId());
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

@@ -41,7 +41,8 @@ class SecurityConfig {
 		return http.securityMatcher("/rest/**")
 			.addFilterBefore(outcomes, BasicAuthenticationFilter.class)
 			.addFilterAt(credentials, BasicAuthenticationFilter.class)
-			.authorizeHttpRequests(requests -> requests
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/rest/tokenkeeper/1.0/version")
+				.permitAll()
 				.requestMatchers("/rest/access-tokens/**", "/rest/api/**", "/rest/tokenkeeper/**")
 				.authenticated()
 				.anyRequest()

@@ -37,7 +37,7 @@ final class WebLoginAuthenticationProvider implements AuthenticationProvider {
 		String password = login.getCredentials() == null ? "" : login.getCredentials().toString();
 		String address = (login.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
 				: "unknown";
-		Duration wait = this.throttle.retryAfter(address, name).orElse(null);
+		Duration wait = this.throttle.retryAfter(address, () -> name).orElse(null);
 		if (wait != null) {
 			this.audit.countFailure(AuditEventType.AUTHENTICATION_THROTTLED, name, null);
 			throw new LoginThrottledException(wait);

@@ -6,16 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.tokenkeeper.server.permission.TokenPermissions;
-import dev.tokenkeeper.server.audit.AuditEvent;
-import dev.tokenkeeper.server.audit.AuditEventType;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.project.ProjectService;
 import dev.tokenkeeper.server.project.ResourceDeletedEvent;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
+import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.UserService;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +30,6 @@ public class AccessTokenService {
 
 	private final TokenAuthenticator authenticator;
 
-	private final TokenRotation rotation;
-
 	private final TokenUsageRecorder usage;
 
 	private final UserService users;
@@ -42,23 +38,21 @@ public class AccessTokenService {
 
 	private final ProjectService projects;
 
-	private final ApplicationEventPublisher events;
+	private final TokenEvents tokenEvents;
 
 	private final Clock clock;
 
 	AccessTokenService(AccessTokenStore store, TokenSecrets secrets, TokenAuthenticator authenticator,
-			TokenRotation rotation,
 			TokenUsageRecorder usage, UserService users, TokenPolicyService policies, ProjectService projects,
-			ApplicationEventPublisher events, Clock clock) {
+			TokenEvents tokenEvents, Clock clock) {
 		this.store = store;
 		this.secrets = secrets;
 		this.authenticator = authenticator;
-		this.rotation = rotation;
 		this.usage = usage;
 		this.users = users;
 		this.policies = policies;
 		this.projects = projects;
-		this.events = events;
+		this.tokenEvents = tokenEvents;
 		this.clock = clock;
 	}
 
@@ -101,8 +95,8 @@ public class AccessTokenService {
 				SecretHashes.of(secret.hash()));
 		this.store.insert(token);
 		this.authenticator.evict(id);
-		audit(AuditEventType.TOKEN_CREATED, caller, scope, id, "permissions=" + permissions.names() + ", expiryDays="
-				+ expiryDays);
+		this.tokenEvents.changed(TokenEvent.Kind.CREATED, caller, scope, token, "permissions=" + permissions.names()
+				+ ", expiryDays=" + expiryDays);
 		return new TokenWithSecret(token, secret.rawToken());
 	}
 
@@ -123,16 +117,18 @@ public class AccessTokenService {
 			this.users.renameServiceUser(token.userId(), newName);
 		}
 		this.authenticator.evict(token.id());
-		audit(AuditEventType.TOKEN_UPDATED, caller, scope, token.id(),
+		AccessToken updated = this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
+		this.tokenEvents.changed(TokenEvent.Kind.UPDATED, caller, scope, updated,
 				"name changed=" + !newName.equals(token.name()) + ", permissions=" + newPermissions.names());
-		return this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
+		return updated;
 	}
 
 	@Transactional
 	public void delete(Caller caller, OwnerScope scope, String tokenId) {
 		requireModify(caller, scope);
-		remove(find(scope, tokenId));
-		audit(AuditEventType.TOKEN_DELETED, caller, scope, tokenId, null);
+		AccessToken token = find(scope, tokenId);
+		remove(token);
+		this.tokenEvents.changed(TokenEvent.Kind.DELETED, caller, scope, token, null);
 	}
 
 	/** Deletes every token of the project or repositories that are being deleted, in the same transaction. */
@@ -145,8 +141,7 @@ public class AccessTokenService {
 		event.repositoryIds().forEach(id -> owners.add(new TokenOwner(TokenOwner.Type.REPOSITORY, id)));
 		owners.forEach(owner -> this.store.findAllByOwner(owner).forEach(token -> {
 			remove(token);
-			this.events.publishEvent(AuditEvent.success(AuditEventType.TOKEN_DELETED, null, null, token.id(),
-					owner.type().name().toLowerCase() + " " + owner.id()).withDetails("deleted with its owner"));
+			this.tokenEvents.deletedWithOwner(token);
 		}));
 	}
 
@@ -165,93 +160,8 @@ public class AccessTokenService {
 				: this.users.createServiceUser("token-" + tokenId, tokenName).id();
 	}
 
-	/**
-	 * Gives a token a new lifetime from now, keeping its id and secret. Works on an expired
-	 * token within the policy's renewal window. Never by a token: a leaked token must not be
-	 * able to extend its own life.
-	 */
-	@Transactional
-	public AccessToken renew(Caller caller, OwnerScope scope, String tokenId, Integer expiryDays) {
-		requireModify(caller, scope);
-		AccessToken token = find(scope, tokenId);
-		TokenPolicy policy = this.policies.current();
-		Instant now = this.clock.instant();
-		if (token.isExpiredAt(now) && !policy.mayRenewExpired(token.expiryDate(), now)) {
-			throw new ArgumentValidationException("This access token expired too long ago to be renewed ("
-					+ policy.renewExpiredWithinDays() + " days at most); rotate it instead to get a new secret.");
-		}
-		int days = expiryDays != null ? expiryDays : policy.defaultExpiryDays(token.expiryDays());
-		policy.checkExpiryDays(days);
-		this.store.renew(token.id(), days, AccessToken.expiryDate(now, days));
-		this.authenticator.evict(token.id());
-		audit(AuditEventType.TOKEN_RENEWED, caller, scope, token.id(), "expiryDays=" + days);
-		return this.usage.withPendingUse(this.store.findById(token.id()).orElseThrow());
-	}
-
-	/**
-	 * Gives a token a new secret, keeping its id, name and permissions. Only the owner, by
-	 * password, may: the new secret is shown to the caller, so an administrator rotating someone
-	 * else's token could act as them.
-	 */
-	@Transactional
-	public TokenWithSecret rotate(Caller caller, OwnerScope scope, String tokenId, Integer expiryDays,
-			Integer gracePeriodMinutes) {
-		if (!scope.canCreate(caller)) {
-			throw new AuthorisationException(caller.usedToken()
-					? "A token can rotate only itself, through /self/rotate."
-					: "Only the owner, authenticated by password, may rotate this access token.");
-		}
-		TokenWithSecret rotated = this.rotation.rotate(find(scope, tokenId), expiryDays, gracePeriodMinutes,
-				this.policies.current());
-		audit(AuditEventType.TOKEN_ROTATED, caller, scope, tokenId, "gracePeriodMinutes=" + gracePeriodMinutes);
-		return rotated;
-	}
-
-	/** The token that authenticated this request. */
-	@Transactional(readOnly = true)
-	public AccessToken self(Caller caller) {
-		return this.usage.withPendingUse(callersToken(caller));
-	}
-
-	/**
-	 * The calling token rotates itself, if the policy allows. It must use its current secret, and
-	 * it cannot give itself a longer lifetime than it was created with.
-	 */
-	@Transactional
-	public TokenWithSecret rotateSelf(Caller caller, Integer expiryDays, Integer gracePeriodMinutes) {
-		AccessToken token = callersToken(caller);
-		TokenPolicy policy = this.policies.current();
-		if (!policy.selfRotation()) {
-			throw new AuthorisationException("Self-rotation of access tokens is disabled by the token policy.");
-		}
-		if (caller.token().previousSecret()) {
-			throw new AuthorisationException("Only the current secret of an access token can rotate it.");
-		}
-		if (expiryDays != null && token.expiryDays() != null && expiryDays > token.expiryDays()) {
-			throw new ArgumentValidationException("expiryDays",
-					"A token cannot give itself a longer lifetime than its own " + token.expiryDays() + " days.");
-		}
-		TokenWithSecret rotated = this.rotation.rotate(token, expiryDays, gracePeriodMinutes, policy);
-		this.events.publishEvent(AuditEvent.success(AuditEventType.TOKEN_SELF_ROTATED, caller.actor(),
-				token.owner().type() == TokenOwner.Type.USER ? caller.user().name() : null, token.id(), "itself")
-			.withDetails("gracePeriodMinutes=" + gracePeriodMinutes));
-		return rotated;
-	}
-
-	private void audit(AuditEventType type, Caller caller, OwnerScope scope, String tokenId, String details) {
-		this.events.publishEvent(AuditEvent.success(type, caller.actor(), scope.subjectName(), tokenId, scope.label())
-			.withDetails(details));
-	}
-
-	private AccessToken callersToken(Caller caller) {
-		if (!caller.usedToken()) {
-			throw new ArgumentValidationException(
-					"This resource describes the access token used to authenticate; this request used a password.");
-		}
-		return this.store.findById(caller.tokenId()).orElseThrow(() -> new NoSuchAccessTokenException(caller.tokenId()));
-	}
-
-	private AccessToken find(OwnerScope scope, String tokenId) {
+	/** The scope's token with this id; 404 for any other id. */
+	AccessToken find(OwnerScope scope, String tokenId) {
 		return this.store.findById(tokenId)
 			.filter(token -> token.owner().equals(scope.owner()))
 			.orElseThrow(() -> new NoSuchAccessTokenException(tokenId));
@@ -279,7 +189,7 @@ public class AccessTokenService {
 		}
 	}
 
-	private static void requireModify(Caller caller, OwnerScope scope) {
+	static void requireModify(Caller caller, OwnerScope scope) {
 		if (!scope.canModify(caller)) {
 			throw new AuthorisationException(caller.usedToken() ? "Access tokens cannot change access tokens."
 					: "You are not permitted to change these access tokens.");
@@ -294,8 +204,9 @@ public class AccessTokenService {
 			throw new ArgumentValidationException("name",
 					"The token name must be at most " + MAX_NAME_LENGTH + " characters.");
 		}
-		if (name.chars().anyMatch(Character::isISOControl)) {
-			throw new ArgumentValidationException("name", "The token name must not contain control characters.");
+		if (VisibleText.hasHiddenCharacters(name)) {
+			throw new ArgumentValidationException("name",
+					"The token name must not contain control or invisible characters.");
 		}
 		return name;
 	}

@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.tokenkeeper.server.permission.TokenPermissions;
 import dev.tokenkeeper.server.permission.ResourcePermission;
+import dev.tokenkeeper.server.support.LikePattern;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -105,7 +105,7 @@ class AccessTokenStore {
 		}
 		if (query.text() != null) {
 			where.append(" AND LOWER(name) LIKE :pattern ESCAPE '\\'");
-			params.put("pattern", containsPattern(query.text()));
+			params.put("pattern", LikePattern.containing(query.text()));
 		}
 		if (query.expiringWithinDays() != null) {
 			where.append(" AND expiry_date > :now AND expiry_date <= :expiringBy");
@@ -138,15 +138,47 @@ class AccessTokenStore {
 		};
 	}
 
-	private static String containsPattern(String text) {
-		return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-				+ "%";
-	}
-
 	List<AccessToken> findAllByOwner(TokenOwner owner) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM access_token WHERE owner_type = :ownerType AND owner_id = :ownerId")
 			.param("ownerType", owner.type().name())
 			.param("ownerId", owner.id())
+			.query(ROW_MAPPER)
+			.list();
+	}
+
+	/** Tokens expiring in [from, to), soonest first; of one owner, or of all when {@code owner} is null. */
+	List<AccessToken> findExpiring(TokenOwner owner, Instant from, Instant to, PageRequest page) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM access_token
+				WHERE expiry_date >= :from AND expiry_date < :to
+				  AND (:ownerType IS NULL OR (owner_type = :ownerType AND owner_id = :ownerId))
+				ORDER BY expiry_date, id
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("from", from.toEpochMilli())
+			.param("to", to.toEpochMilli())
+			.param("ownerType", owner == null ? null : owner.type().name())
+			.param("ownerId", owner == null ? 0 : owner.id())
+			.param("limit", page.fetchSize())
+			.param("offset", page.start())
+			.query(ROW_MAPPER)
+			.list();
+	}
+
+	/** The next batch of tokens expiring in [from, to) after the given one, in (expiry, id) order: keyset paging. */
+	List<AccessToken> findExpiringAfter(Instant from, Instant to, Instant afterExpiry, String afterId, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM access_token
+				WHERE expiry_date >= :from AND expiry_date < :to
+				  AND (expiry_date > :afterExpiry OR (expiry_date = :afterExpiry AND id > :afterId))
+				ORDER BY expiry_date, id
+				LIMIT :limit
+				""")
+			.param("from", from.toEpochMilli())
+			.param("to", to.toEpochMilli())
+			.param("afterExpiry", afterExpiry.toEpochMilli())
+			.param("afterId", afterId)
+			.param("limit", limit)
 			.query(ROW_MAPPER)
 			.list();
 	}

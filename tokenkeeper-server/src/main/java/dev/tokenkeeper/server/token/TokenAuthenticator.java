@@ -127,6 +127,11 @@ public class TokenAuthenticator {
 			.map(token -> new CachedToken(token, this.store.findRetiredHashes(id, RETIRED_SECRETS_CHECKED)));
 	}
 
+	/** The token as last verified (from the cache, or the database when it is not cached). */
+	Optional<AccessToken> verified(String tokenId) {
+		return this.tokensById.get(tokenId, this::load).map(CachedToken::token);
+	}
+
 	void evict(String tokenId) {
 		AfterCommit.evict(() -> this.tokensById.invalidate(tokenId));
 	}

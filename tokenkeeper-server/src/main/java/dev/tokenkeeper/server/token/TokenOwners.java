@@ -29,9 +29,9 @@ public class TokenOwners {
 				+ " of a stored token does not exist");
 		return switch (owner.type()) {
 			case USER -> new UserOwnerScope(this.users.findById(owner.id()).orElseThrow(missing));
-			case PROJECT -> new ProjectOwnerScope(this.projects.findById(owner.id()).orElseThrow(missing),
+			case PROJECT -> ResourceOwnerScope.of(this.projects.findById(owner.id()).orElseThrow(missing),
 					this.permissions);
-			case REPOSITORY -> new RepositoryOwnerScope(this.projects.findRepoById(owner.id()).orElseThrow(missing),
+			case REPOSITORY -> ResourceOwnerScope.of(this.projects.findRepoById(owner.id()).orElseThrow(missing),
 					this.permissions);
 		};
 	}

@@ -18,6 +18,7 @@ import dev.tokenkeeper.server.support.AfterCommit;
 import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
+import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -265,6 +266,10 @@ public class UserService {
 		if (!AccessRules.canManageUser(caller, user)) {
 			throw new AuthorisationException("You are not permitted to manage user " + user.name() + ".");
 		}
+		if (user.type() != UserType.NORMAL) {
+			throw new ArgumentValidationException("name", user.name()
+					+ " acts for a project or repository token: manage the token instead.");
+		}
 	}
 
 	private static String requireText(String field, String value) {
@@ -274,8 +279,8 @@ public class UserService {
 		if (value.length() > MAX_FIELD_LENGTH) {
 			throw new ArgumentValidationException(field, field + " must be at most " + MAX_FIELD_LENGTH + " characters.");
 		}
-		if (value.chars().anyMatch(Character::isISOControl)) {
-			throw new ArgumentValidationException(field, field + " must not contain control characters.");
+		if (VisibleText.hasHiddenCharacters(value)) {
+			throw new ArgumentValidationException(field, field + " must not contain control or invisible characters.");
 		}
 		return value;
 	}

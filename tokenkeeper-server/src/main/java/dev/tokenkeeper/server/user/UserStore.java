@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.tokenkeeper.server.permission.GlobalPermission;
+import dev.tokenkeeper.server.support.LikePattern;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -90,7 +91,7 @@ class UserStore {
 				LIMIT :limit OFFSET :offset
 				""")
 			.param("licensedOnly", licensedOnly)
-			.param("pattern", containsPattern(filter))
+			.param("pattern", LikePattern.containing(filter))
 			.param("limit", page.fetchSize())
 			.param("offset", page.start())
 			.query(ROW_MAPPER)
@@ -135,13 +136,6 @@ class UserStore {
 
 	static String nameKey(String name) {
 		return name.toLowerCase(Locale.ROOT);
-	}
-
-	private static String containsPattern(String filter) {
-		String escaped = (filter == null ? "" : filter.toLowerCase(Locale.ROOT)).replace("\\", "\\\\")
-			.replace("%", "\\%")
-			.replace("_", "\\_");
-		return "%" + escaped + "%";
 	}
 
 }

@@ -58,7 +58,7 @@ class AuditLogIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void failedLoginsWhenManyThenCountedInOneRowPerSourceAndName() {
+	void failedLoginsWhenManyThenCountedInRowsPerSourceAndNameNotOneRowEach() {
 		String user = createUser("probed");
 		for (int i = 0; i < 5; i++) {
 			assertThat(this.http.get("/rest/api/1.0/users").basicAuth(user, "guess-" + i).send().status()).isEqualTo(401);
@@ -67,11 +67,13 @@ class AuditLogIntegrationTests extends IntegrationTestSupport {
 
 		JsonNode page = audit("?user=" + user + "&type=AUTHENTICATION_FAILED");
 
-		assertThat(page.get("size").asInt()).isEqualTo(1);
-		JsonNode failures = page.get("values").get(0);
-		assertThat(failures.get("count").asInt()).isEqualTo(5);
-		assertThat(failures.get("outcome").asString()).isEqualTo("FAILURE");
-		assertThat(failures.get("sourceAddress").asString()).isEqualTo("127.0.0.1");
+		// One row per flush: the scheduled flush may have split the five into two rows.
+		assertThat(page.get("size").asInt()).isBetween(1, 2);
+		assertThat(page.get("values").valueStream().mapToInt(row -> row.get("count").asInt()).sum()).isEqualTo(5);
+		assertThat(page.get("values")).allSatisfy(row -> {
+			assertThat(row.get("outcome").asString()).isEqualTo("FAILURE");
+			assertThat(row.get("sourceAddress").asString()).isEqualTo("127.0.0.1");
+		});
 	}
 
 	@Test

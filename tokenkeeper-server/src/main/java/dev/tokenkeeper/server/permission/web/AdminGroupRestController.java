@@ -64,9 +64,7 @@ class AdminGroupRestController {
 
 	@PostMapping("/groups/remove-user")
 	ResponseEntity<Void> removeUser(@AuthenticationPrincipal Caller caller, @RequestBody Membership body) {
-		List<String> groups = body.groupNames();
-		this.permissions.removeUserFromGroup(caller, body.userName(), groups == null || groups.isEmpty() ? null
-				: groups.get(0));
+		this.permissions.removeUserFromGroups(caller, body.userName(), body.groupNames());
 		return ResponseEntity.ok().build();
 	}
 

@@ -73,10 +73,10 @@ class PermissionRestController {
 	}
 
 	@PutMapping({ PROJECT + "/groups", REPOSITORY + "/groups" })
-	ResponseEntity<Void> grantToGroup(@AuthenticationPrincipal Caller caller, @PathVariable String projectKey,
-			@PathVariable(required = false) String repositorySlug, @RequestParam(required = false) String name,
+	ResponseEntity<Void> grantToGroups(@AuthenticationPrincipal Caller caller, @PathVariable String projectKey,
+			@PathVariable(required = false) String repositorySlug, @RequestParam(required = false) List<String> name,
 			@RequestParam(required = false) String permission) {
-		this.permissions.grantToGroup(caller, resource(projectKey, repositorySlug), name, permission);
+		this.permissions.grantToGroups(caller, resource(projectKey, repositorySlug), name, permission);
 		return ResponseEntity.noContent().build();
 	}
 

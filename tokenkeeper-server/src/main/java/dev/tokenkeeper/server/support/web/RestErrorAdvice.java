@@ -2,6 +2,7 @@ package dev.tokenkeeper.server.support.web;
 
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -46,6 +47,16 @@ class RestErrorAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleConcurrentChange(ConcurrencyFailureException ex) {
 		return errors(HttpStatus.CONFLICT, HttpHeaders.EMPTY, null,
 				"Another request changed the same data at the same time; nothing was changed. Try again.", null);
+	}
+
+	/**
+	 * Tomcat decodes query (and form) parameters lazily and throws when one is not correctly
+	 * percent-encoded. Its message quotes the raw value, which may be a password: never log it.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> handleUndecodableParameter(InvalidParameterException ex) {
+		return errors(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, null,
+				"A request parameter is not correctly percent-encoded as UTF-8.", null);
 	}
 
 	@ExceptionHandler(Exception.class)

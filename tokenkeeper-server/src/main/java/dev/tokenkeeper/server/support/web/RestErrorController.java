@@ -2,6 +2,7 @@ package dev.tokenkeeper.server.support.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 class RestErrorController implements ErrorController {
 
 	@RequestMapping(path = "/error", produces = MediaType.ALL_VALUE)
-	ResponseEntity<RestErrors> error(HttpServletRequest request) {
+	ResponseEntity<RestErrors> error(HttpServletRequest request, HttpServletResponse response) {
+		RestErrorWriter.addSecurityHeaders(response);
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		if (status == null || !status.isError()) {

@@ -26,10 +26,20 @@ public class RestErrorWriter {
 			return;
 		}
 		response.resetBuffer();
+		addSecurityHeaders(response);
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		this.jsonMapper.writeValue(response.getOutputStream(), errors);
+	}
+
+	/**
+	 * The headers Spring Security adds to every response it sees, for error responses written
+	 * before its filter chain runs (an oversized body) or without it (the container's errors).
+	 */
+	public static void addSecurityHeaders(HttpServletResponse response) {
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
 	}
 
 }

@@ -5,8 +5,7 @@ import dev.tokenkeeper.server.permission.PermissionService;
 import dev.tokenkeeper.server.project.ProjectService;
 import dev.tokenkeeper.server.token.AccessToken;
 import dev.tokenkeeper.server.token.OwnerScope;
-import dev.tokenkeeper.server.token.ProjectOwnerScope;
-import dev.tokenkeeper.server.token.RepositoryOwnerScope;
+import dev.tokenkeeper.server.token.ResourceOwnerScope;
 import dev.tokenkeeper.server.token.TokenWithSecret;
 import dev.tokenkeeper.server.token.UserOwnerScope;
 import dev.tokenkeeper.server.user.User;
@@ -43,9 +42,9 @@ class AccessTokenViews {
 			return new UserOwnerScope(this.users.getBySlug(userSlug));
 		}
 		if (repositorySlug != null) {
-			return new RepositoryOwnerScope(this.projects.findRepo(projectKey, repositorySlug), this.permissions);
+			return ResourceOwnerScope.of(this.projects.findRepo(projectKey, repositorySlug), this.permissions);
 		}
-		return new ProjectOwnerScope(this.projects.find(projectKey), this.permissions);
+		return ResourceOwnerScope.of(this.projects.find(projectKey), this.permissions);
 	}
 
 	RestAccessToken toRest(AccessToken token) {

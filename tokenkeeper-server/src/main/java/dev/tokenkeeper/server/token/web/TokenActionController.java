@@ -6,6 +6,7 @@ import dev.tokenkeeper.server.support.web.Moments;
 import dev.tokenkeeper.server.support.web.PageController;
 import dev.tokenkeeper.server.token.AccessToken;
 import dev.tokenkeeper.server.token.AccessTokenService;
+import dev.tokenkeeper.server.token.TokenLifecycleService;
 import dev.tokenkeeper.server.token.TokenPolicy;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -30,11 +31,15 @@ class TokenActionController {
 
 	private final AccessTokenService tokens;
 
+	private final TokenLifecycleService lifecycle;
+
 	private final Moments moments;
 
-	TokenActionController(TokenPages pages, AccessTokenService tokens, Moments moments) {
+	TokenActionController(TokenPages pages, AccessTokenService tokens, TokenLifecycleService lifecycle,
+			Moments moments) {
 		this.pages = pages;
 		this.tokens = tokens;
+		this.lifecycle = lifecycle;
 		this.moments = moments;
 	}
 
@@ -57,7 +62,7 @@ class TokenActionController {
 		TokenOwnerPage owner = this.pages.owner(caller, projectKey, repositorySlug);
 		AccessToken token = this.pages.token(caller, owner, tokenId);
 		FormErrors errors = form.check(FormErrors.of(TokenForms.Renewal.class, binding), this.pages.policy());
-		return errors.attempt(() -> this.tokens.renew(caller, owner.scope(), tokenId, form.expiryDays()))
+		return errors.attempt(() -> this.lifecycle.renew(caller, owner.scope(), tokenId, form.expiryDays()))
 			.map(renewed -> notice(redirect, owner, "Renewed \u201c" + renewed.name() + "\u201d: it now expires "
 					+ this.moments.relative(renewed.expiryDate()) + ", with the same secret."))
 			.orElseGet(() -> page(model, owner, token, "token/renew", form, errors));
@@ -81,7 +86,7 @@ class TokenActionController {
 		FormErrors errors = form.check(FormErrors.of(TokenForms.Rotation.class, binding), this.pages.policy());
 		Integer grace = (form.gracePeriodMinutes() == null || form.gracePeriodMinutes() == 0) ? null
 				: form.gracePeriodMinutes();
-		return errors.attempt(() -> this.tokens.rotate(caller, owner.scope(), tokenId, null, grace))
+		return errors.attempt(() -> this.lifecycle.rotate(caller, owner.scope(), tokenId, null, grace))
 			.map(rotated -> TokenPageController.showSecret(owner, rotated, redirect))
 			.orElseGet(() -> rotatePage(model, owner, token, form, errors));
 	}

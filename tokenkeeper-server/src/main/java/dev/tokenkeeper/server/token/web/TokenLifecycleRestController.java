@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.security.TokenHeaders;
 import dev.tokenkeeper.server.support.web.TokenkeeperExtension;
-import dev.tokenkeeper.server.token.AccessTokenService;
+import dev.tokenkeeper.server.token.TokenLifecycleService;
 import dev.tokenkeeper.server.token.TokenWithSecret;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -30,11 +30,11 @@ class TokenLifecycleRestController {
 
 	private static final RotateRequest NO_ROTATE_OPTIONS = new RotateRequest(null, null);
 
-	private final AccessTokenService tokens;
+	private final TokenLifecycleService tokens;
 
 	private final AccessTokenViews views;
 
-	TokenLifecycleRestController(AccessTokenService tokens, AccessTokenViews views) {
+	TokenLifecycleRestController(TokenLifecycleService tokens, AccessTokenViews views) {
 		this.tokens = tokens;
 		this.views = views;
 	}

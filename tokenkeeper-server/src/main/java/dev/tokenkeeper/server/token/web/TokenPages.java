@@ -15,8 +15,7 @@ import dev.tokenkeeper.server.support.web.FormErrors;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.token.AccessToken;
 import dev.tokenkeeper.server.token.AccessTokenService;
-import dev.tokenkeeper.server.token.ProjectOwnerScope;
-import dev.tokenkeeper.server.token.RepositoryOwnerScope;
+import dev.tokenkeeper.server.token.ResourceOwnerScope;
 import dev.tokenkeeper.server.token.TokenPolicy;
 import dev.tokenkeeper.server.token.TokenPolicyService;
 import dev.tokenkeeper.server.token.TokenQuery;
@@ -67,14 +66,14 @@ class TokenPages {
 		}
 		Project project = this.projects.find(projectKey);
 		if (repositorySlug == null) {
-			return new TokenOwnerPage(new ProjectOwnerScope(project, this.permissions),
+			return new TokenOwnerPage(ResourceOwnerScope.of(project, this.permissions),
 					"Access tokens of project " + project.name(),
 					"Project tokens act for the project " + project.key() + " only, whoever created them.",
 					"/projects/" + project.key() + "/tokens");
 		}
 		Repo repo = this.projects.findRepo(projectKey, repositorySlug);
 		String path = project.key() + "/" + repo.slug();
-		return new TokenOwnerPage(new RepositoryOwnerScope(repo, this.permissions),
+		return new TokenOwnerPage(ResourceOwnerScope.of(repo, this.permissions),
 				"Access tokens of repository " + path, "Repository tokens act for the repository " + path + " only.",
 				"/projects/" + project.key() + "/repos/" + repo.slug() + "/tokens");
 	}

@@ -1,0 +1,70 @@
+package dev.tokenkeeper.bench;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tokenkeeper.server.token.TokenSecrets;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Token verification as the server does it warm (parse the raw token, find its stored hash by
+ * id in a Caffeine cache, hash the presented bytes, compare in constant time) against the
+ * physical floor: a bare SHA-256 of the same bytes.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class VerificationBenchmark {
+
+	private static final int TOKENS = 10_000;
+
+	private final String[] raw = new String[TOKENS];
+
+	private final byte[][] payloads = new byte[TOKENS][];
+
+	private final Cache<String, byte[]> storedHashes = Caffeine.newBuilder().maximumSize(100_000).build();
+
+	private int next;
+
+	@Setup
+	public void createTokens() throws NoSuchAlgorithmException {
+		TokenSecrets secrets = new TokenSecrets(new SecureRandom(), "BBDC-");
+		for (int i = 0; i < TOKENS; i++) {
+			String id = secrets.newId();
+			TokenSecrets.NewSecret secret = secrets.newSecret(id);
+			this.raw[i] = secret.rawToken();
+			this.payloads[i] = Base64.getDecoder().decode(secret.rawToken().substring(5));
+			this.storedHashes.put(id, secret.hash());
+		}
+	}
+
+	@Benchmark
+	public boolean verify() {
+		String token = this.raw[this.next++ % TOKENS];
+		TokenSecrets.PresentedToken presented = TokenSecrets.parse(token).orElseThrow();
+		return presented.matches(this.storedHashes.getIfPresent(presented.id()));
+	}
+
+	@Benchmark
+	public byte[] bareSha256() throws NoSuchAlgorithmException {
+		return MessageDigest.getInstance("SHA-256").digest(this.payloads[this.next++ % TOKENS]);
+	}
+
+}

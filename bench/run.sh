@@ -1,0 +1,300 @@
+#!/usr/bin/env bash
+# Tokenkeeper benchmarks: one command, loopback only, every run bounded in time.
+#   bench/run.sh [all|ceiling|auth|create|list|startup|jmh] ...
+# Appends a dated section with every figure to bench/RESULTS.md. Environment:
+#   DURATION (10s) per wrk run, RUNS (3, the median is reported), CONNECTIONS (32), THREADS (2),
+#   LIST_BIG (100000 tokens for the largest listing), BULK (1000000 tokens for the memory figure),
+#   JAVA_OPTS (JVM flags of the server under test).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=$ROOT/bench/target
+DURATION=${DURATION:-10s}
+RUNS=${RUNS:-3}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+LIST_BIG=${LIST_BIG:-100000}
+BULK=${BULK:-1000000}
+JAVA_OPTS=${JAVA_OPTS:-}
+PORT=${PORT:-17990}
+NGINX_PORT=${NGINX_PORT:-17991}
+BASE=http://127.0.0.1:$PORT
+ADMIN_PW=bench-admin-pw
+JAR=$ROOT/tokenkeeper-server/target/tokenkeeper-server.jar
+H2_JAR=
+SERVER_PID=
+NGINX_PID=
+REPORT=$WORK/report.md
+SCENARIOS=("$@")
+[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(all)
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+report() { printf '%s\n' "$*" >> "$REPORT"; }
+wants() { local s; for s in "${SCENARIOS[@]}"; do [ "$s" = all ] || [ "$s" = "$1" ] && return 0; done; return 1; }
+
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+install_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+build() {
+  log "building the server"
+  ./mvnw -B -q install -DskipTests -pl tokenkeeper-server -am
+  H2_JAR=$(find "$HOME/.m2/repository/com/h2database/h2" -name 'h2-2.3.232.jar' | head -n 1)
+}
+
+# start_server HOME [extra --args...]; sets SERVER_PID and STARTUP_MS (launch to first answer)
+start_server() {
+  local home=$1; shift
+  local started
+  started=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$JAR" --server.port=$PORT --server.address=127.0.0.1 --tokenkeeper.home="$home" \
+    --tokenkeeper.users.admin-password=$ADMIN_PW --tokenkeeper.security.throttle.enabled=false \
+    --management.endpoints.web.exposure.include=health,metrics "$@" > "$home.log" 2>&1 &
+  SERVER_PID=$!
+  local deadline=$((SECONDS + 60))
+  until curl -sf "$BASE/rest/tokenkeeper/1.0/version" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || { log "server did not start"; tail -n 30 "$home.log" >&2; exit 1; }
+    kill -0 "$SERVER_PID" 2>/dev/null || { log "server died"; tail -n 30 "$home.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=
+}
+
+# Converts wrk's latency ("812.00us", "1.23ms", "2.01s") to milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# wrk_median LABEL URL LUA [wrk options]; prints "rps p50 p99" (medians of RUNS runs)
+wrk_median() {
+  local label=$1 url=$2 lua=$3; shift 3
+  local rps=() p50=() p99=() out i
+  for i in $(seq 1 "$RUNS"); do
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" -s "$lua" "$url")
+    rps+=("$(awk '/Requests\/sec/ { print $2 }' <<< "$out")")
+    p50+=("$(to_ms "$(awk '$1 == "50%" { print $2 }' <<< "$out")")")
+    p99+=("$(to_ms "$(awk '$1 == "99%" { print $2 }' <<< "$out")")")
+    if grep -q 'Non-2xx' <<< "$out"; then log "$label: $(grep 'Non-2xx' <<< "$out")"; fi
+  done
+  log "$label: ${rps[*]} req/s"
+  echo "$(median "${rps[@]}") $(median "${p50[@]}") $(median "${p99[@]}")"
+}
+
+db_connections() {
+  curl -sf "$BASE/actuator/metrics/hikaricp.connections.acquire" \
+    | sed -E 's/.*"statistic":"COUNT","value":([0-9.eE+]+).*/\1/' | awk '{ printf "%d", $1 }'
+}
+
+seed() {
+  java "$ROOT/bench/tools/Seed.java" "$BASE" "$ADMIN_PW" "$WORK/seed" "$@"
+}
+
+row() { report "| $1 | $(printf '%.0f' "$2") | $3 | $4 | $5 |"; }
+
+scenario_ceiling_and_auth() {
+  local home=$WORK/auth-home
+  rm -rf "$home" && mkdir -p "$WORK/seed"
+  start_server "$home"
+  log "seeding 100 users x 100 tokens"
+  seed 100 100 bench
+  curl -sf -u admin:$ADMIN_PW -X POST -H 'Content-Type: application/json' \
+    -d '{"key":"BENCH","name":"Bench","public":true}' "$BASE/rest/api/1.0/projects" >/dev/null
+  curl -sf -u admin:$ADMIN_PW -X POST -H 'Content-Type: application/json' \
+    -d '{"name":"app"}' "$BASE/rest/api/1.0/projects/BENCH/repos" >/dev/null
+
+  mkdir -p "$WORK/nginx"
+  cat > "$WORK/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / { default_type application/json; return 200 '{"product":"Tokenkeeper","version":"reference"}'; }
+  }
+}
+NGINX
+  local nginx_bin; nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+  "$nginx_bin" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+  NGINX_PID=$!
+  sleep 0.5
+
+  report "### Authentication hot path ($CONNECTIONS connections, $THREADS wrk threads, $DURATION x $RUNS, median)"
+  report ""
+  report "| scenario | requests/s | p50 ms | p99 ms | vs framework ceiling |"
+  report "|---|---|---|---|---|"
+  local nginx tk bearer basic_token basic_pw authz before after
+  nginx=($(BENCH_PATH=/ wrk_median "nginx fixed JSON" "http://127.0.0.1:$NGINX_PORT/" "$ROOT/bench/lua/path.lua"))
+  tk=($(BENCH_PATH=/rest/tokenkeeper/1.0/version wrk_median "tokenkeeper unauthenticated" "$BASE" "$ROOT/bench/lua/path.lua"))
+  # warm every token once, then measure; count the pool's connection checkouts across the measured run
+  TOKENS=$WORK/seed/bench-tokens.txt DURATION=5s RUNS=1 wrk_median warmup "$BASE" "$ROOT/bench/lua/bearer.lua" >/dev/null
+  before=$(db_connections)
+  bearer=($(TOKENS=$WORK/seed/bench-tokens.txt wrk_median "bearer /self" "$BASE" "$ROOT/bench/lua/bearer.lua"))
+  after=$(db_connections)
+  basic_token=($(TOKENS=$WORK/seed/bench-tokens.txt TOKEN_USERS=$WORK/seed/bench-token-users.txt AUTH_MODE=basic-token \
+    wrk_median "basic user:token /self" "$BASE" "$ROOT/bench/lua/bearer.lua"))
+  USERS=$WORK/seed/bench-users.txt DURATION=5s RUNS=1 BENCH_PATH=/rest/tokenkeeper/1.0/authorize?project=BENCH\&permission=PROJECT_READ \
+    wrk_median warmup "$BASE" "$ROOT/bench/lua/basic-password.lua" >/dev/null
+  basic_pw=($(USERS=$WORK/seed/bench-users.txt BENCH_PATH=/rest/tokenkeeper/1.0/authorize?project=BENCH\&permission=PROJECT_READ \
+    wrk_median "basic user:password authorize" "$BASE" "$ROOT/bench/lua/basic-password.lua"))
+  authz=($(TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH="/rest/tokenkeeper/1.0/authorize?project=BENCH&repository=app&permission=REPO_READ" \
+    wrk_median "bearer authorize" "$BASE" "$ROOT/bench/lua/bearer.lua"))
+  local ceiling=${tk[0]}
+  ratio() { awk -v a="$1" -v b="$ceiling" 'BEGIN { printf "%.2f", a / b }'; }
+  row "(a) nginx, fixed small JSON (HTTP ceiling)" "${nginx[0]}" "${nginx[1]}" "${nginx[2]}" "$(ratio "${nginx[0]}")"
+  row "(b) Tokenkeeper, unauthenticated /version (framework ceiling)" "${tk[0]}" "${tk[1]}" "${tk[2]}" "1.00"
+  row "1. Bearer, GET /self, 10,000 distinct tokens" "${bearer[0]}" "${bearer[1]}" "${bearer[2]}" "$(ratio "${bearer[0]}")"
+  row "2. Basic user:token, GET /self" "${basic_token[0]}" "${basic_token[1]}" "${basic_token[2]}" "$(ratio "${basic_token[0]}")"
+  row "2. Basic user:password, GET /authorize (100 users)" "${basic_pw[0]}" "${basic_pw[1]}" "${basic_pw[2]}" "$(ratio "${basic_pw[0]}")"
+  row "Bearer, GET /authorize (project, repository, grant checks)" "${authz[0]}" "${authz[1]}" "${authz[2]}" "$(ratio "${authz[0]}")"
+  report ""
+  report "Database connections checked out during the measured Bearer runs: $((after - before)) (for $(awk -v r="${bearer[0]}" -v n="$RUNS" -v d="${DURATION%s}" 'BEGIN { printf "%.0f", r * n * d }') requests; the batched lastAuthenticated flush runs once a minute)."
+  report ""
+  report "Scenario 1 over (a): $(awk -v a="${bearer[0]}" -v b="${nginx[0]}" 'BEGIN { printf "%.2f", a / b }'); scenario 2 (password) over scenario 1: $(awk -v a="${basic_pw[0]}" -v b="${bearer[0]}" 'BEGIN { printf "%.2f", a / b }')."
+  report ""
+  kill "$NGINX_PID" 2>/dev/null || true; NGINX_PID=
+  stop_server
+}
+
+scenario_create() {
+  local home=$WORK/create-home
+  rm -rf "$home" && mkdir -p "$WORK/seed"
+  start_server "$home"
+  seed 1 0 creator
+  report "### Token creation (every token durable before the 200)"
+  report ""
+  report "| scenario | requests/s | p50 ms | p99 ms |"
+  report "|---|---|---|---|"
+  local one eight
+  one=($(CREATOR="creator0 creator0-pw" CONNECTIONS=1 THREADS=1 wrk_median "create sequential" "$BASE" "$ROOT/bench/lua/create.lua"))
+  eight=($(CREATOR="creator0 creator0-pw" CONNECTIONS=8 THREADS=2 wrk_median "create 8-way" "$BASE" "$ROOT/bench/lua/create.lua"))
+  report "| PUT, 1 connection | $(printf '%.0f' "${one[0]}") | ${one[1]} | ${one[2]} |"
+  report "| PUT, 8 connections | $(printf '%.0f' "${eight[0]}") | ${eight[1]} | ${eight[2]} |"
+  stop_server
+  local rate; rate=$(java -cp "$H2_JAR" "$ROOT/bench/tools/H2CommitRate.java" "$WORK/h2rate" 20000)
+  rm -rf "$WORK/h2rate"
+  report ""
+  report "Reference: H2 alone commits $rate single-row transactions per second on this disk with the server's settings."
+  report ""
+}
+
+scenario_list() {
+  local home=$WORK/list-home
+  rm -rf "$home" && mkdir -p "$WORK/seed"
+  start_server "$home"
+  log "seeding listing owners (10, 1,000 and $LIST_BIG tokens)"
+  seed 1 10 small
+  seed 1 1000 medium
+  seed 1 "$LIST_BIG" large
+  report "### Listing one owner's tokens (sequential requests, limit 25)"
+  report ""
+  report "| tokens held | page | p50 ms | p99 ms |"
+  report "|---|---|---|---|"
+  local owner count middle page
+  for owner in small:10 medium:1000 large:$LIST_BIG; do
+    count=${owner#*:}; owner=${owner%%:*}
+    middle=$(( count / 2 ))
+    for page in "first:0" "middle:$middle"; do
+      local r
+      r=($(BENCH_PATH="/rest/access-tokens/1.0/users/${owner}0?limit=25&start=${page#*:}" \
+        AUTH="Basic $(printf '%s' "${owner}0:${owner}0-pw" | base64 -w0)" CONNECTIONS=1 THREADS=1 DURATION=5s \
+        wrk_median "list $owner ${page%%:*}" "$BASE" "$ROOT/bench/lua/path.lua"))
+      report "| $count | ${page%%:*} (start=${page#*:}) | ${r[1]} | ${r[2]} |"
+    done
+  done
+  report ""
+  stop_server
+}
+
+scenario_startup() {
+  local home=$WORK/startup-home
+  rm -rf "$home"
+  start_server "$home"
+  local cold=$STARTUP_MS
+  local user_id
+  curl -sf -u admin:$ADMIN_PW -X POST "$BASE/rest/api/1.0/admin/users?name=bulk&password=bulk-pw&displayName=Bulk&emailAddress=bulk@example.com"
+  user_id=$(curl -sf -u admin:$ADMIN_PW "$BASE/rest/api/1.0/users/bulk" | sed -E 's/.*"id":([0-9]+).*/\1/')
+  stop_server
+  log "writing $BULK tokens into the database"
+  java -cp "$H2_JAR" "$ROOT/bench/tools/BulkTokens.java" "$home/db/tokenkeeper" "$user_id" "$BULK" "$WORK/bulk-sample.txt"
+  start_server "$home"
+  local warm_start=$STARTUP_MS
+  TOKENS=$WORK/bulk-sample.txt RUNS=1 wrk_median "bulk warm-up" "$BASE" "$ROOT/bench/lua/bearer.lua" >/dev/null
+  jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
+  local heap rss
+  heap=$(curl -sf "$BASE/actuator/metrics/jvm.memory.used?tag=area:heap" | sed -E 's/.*"value":([0-9.eE+]+).*/\1/' | awk '{ printf "%.0f", $1 / 1048576 }')
+  rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
+  report "### Start-up and memory"
+  report ""
+  report "| figure | value |"
+  report "|---|---|"
+  report "| cold start to first served request, empty database | $cold ms |"
+  report "| start to first served request with $BULK stored tokens | $warm_start ms |"
+  report "| heap used after verifying 20,000 of the $BULK tokens | $heap MiB |"
+  report "| resident memory (RSS) then | $rss MiB |"
+  report ""
+  stop_server
+}
+
+scenario_jmh() {
+  log "building and running the JMH benchmark"
+  ./mvnw -B -q -f bench/jmh/pom.xml package
+  local out
+  out=$(java -cp "bench/jmh/target/tokenkeeper-jmh.jar:$(cat bench/jmh/target/classpath.txt)" org.openjdk.jmh.Main \
+    -rf text -rff "$WORK/jmh.txt" VerificationBenchmark 2>&1 | tail -n 5)
+  local verify sha
+  verify=$(awk '/VerificationBenchmark.verify/ { print $(NF-3) }' "$WORK/jmh.txt")
+  sha=$(awk '/VerificationBenchmark.bareSha256/ { print $(NF-3) }' "$WORK/jmh.txt")
+  report "### In-process token verification (JMH, ops/us, one thread)"
+  report ""
+  report "| benchmark | ops/us |"
+  report "|---|---|"
+  report "| verify: parse + cache lookup + SHA-256 + constant-time compare | $verify |"
+  report "| bare SHA-256 of the same 33 bytes | $sha |"
+  report ""
+  report "Ratio verify / bare SHA-256: $(awk -v a="$verify" -v b="$sha" 'BEGIN { printf "%.2f", a / b }')"
+  report ""
+}
+
+mkdir -p "$WORK"
+: > "$REPORT"
+install_tools
+build
+report "## $(date -u +%Y-%m-%d) — $(git rev-parse --short HEAD)"
+report ""
+report "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -n 1), JAVA_OPTS='${JAVA_OPTS}'."
+report ""
+if wants ceiling || wants auth; then scenario_ceiling_and_auth; fi
+if wants create; then scenario_create; fi
+if wants list; then scenario_list; fi
+if wants startup; then scenario_startup; fi
+if wants jmh; then scenario_jmh; fi
+[ -f bench/RESULTS.md ] || printf '# Benchmark results\n\nNewest first. Produced by `bench/run.sh`; see bench/README.md.\n\n' > bench/RESULTS.md
+{ head -n 4 bench/RESULTS.md; cat "$REPORT"; tail -n +5 bench/RESULTS.md; } > "$WORK/results.md" && mv "$WORK/results.md" bench/RESULTS.md
+log "results added to bench/RESULTS.md"
+cat "$REPORT"
