@@ -2,16 +2,13 @@ package dev.tokenkeeper.server.token;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.tokenkeeper.server.permission.TokenPermissions;
 import dev.tokenkeeper.server.permission.ResourcePermission;
-import dev.tokenkeeper.server.support.LikePattern;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -21,12 +18,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccessTokenStore {
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			id, owner_type, owner_id, user_id, name, repository_permission, project_permission, created_date,
 			expiry_days, expiry_date, last_authenticated, secret_hash, previous_secret_hash, previous_secret_valid_until,
 			secret_version""";
 
-	private static final RowMapper<AccessToken> ROW_MAPPER = AccessTokenStore::mapRow;
+	static final RowMapper<AccessToken> ROW_MAPPER = AccessTokenStore::mapRow;
 
 	private final JdbcClient jdbc;
 
@@ -89,53 +86,6 @@ class AccessTokenStore {
 			.param("offset", page.start())
 			.query(ROW_MAPPER)
 			.list();
-	}
-
-	/**
-	 * Tokens matching the query, of one owner or of all ({@code owner} is {@code null}), filtered
-	 * and ordered in the database; empty values (never used, never expires) sort last.
-	 */
-	List<AccessToken> search(TokenOwner owner, TokenQuery query, Instant now, PageRequest page) {
-		StringBuilder where = new StringBuilder("WHERE 1 = 1");
-		Map<String, Object> params = new HashMap<>();
-		if (owner != null) {
-			where.append(" AND owner_type = :ownerType AND owner_id = :ownerId");
-			params.put("ownerType", owner.type().name());
-			params.put("ownerId", owner.id());
-		}
-		if (query.text() != null) {
-			where.append(" AND LOWER(name) LIKE :pattern ESCAPE '\\'");
-			params.put("pattern", LikePattern.containing(query.text()));
-		}
-		if (query.expiringWithinDays() != null) {
-			where.append(" AND expiry_date > :now AND expiry_date <= :expiringBy");
-			params.put("expiringBy", now.plus(Duration.ofDays(query.expiringWithinDays())).toEpochMilli());
-		}
-		if (query.expired()) {
-			where.append(" AND expiry_date <= :now");
-		}
-		if (query.neverUsed()) {
-			where.append(" AND last_authenticated IS NULL");
-		}
-		params.put("now", now.toEpochMilli());
-		params.put("limit", page.fetchSize());
-		params.put("offset", page.start());
-		String direction = query.descending() ? " DESC" : " ASC";
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM access_token " + where + " ORDER BY "
-				+ sortColumn(query.sort()) + direction + " NULLS LAST, id" + direction
-				+ " LIMIT :limit OFFSET :offset")
-			.params(params)
-			.query(ROW_MAPPER)
-			.list();
-	}
-
-	private static String sortColumn(TokenQuery.Sort sort) {
-		return switch (sort) {
-			case NAME -> "LOWER(name)";
-			case CREATED -> "created_date";
-			case LAST_USED -> "last_authenticated";
-			case EXPIRY -> "expiry_date";
-		};
 	}
 
 	List<AccessToken> findAllByOwner(TokenOwner owner) {

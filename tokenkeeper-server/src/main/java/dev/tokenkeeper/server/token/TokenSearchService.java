@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class TokenSearchService {
 
-	private final AccessTokenStore store;
+	private final TokenSearchStore store;
 
 	private final TokenUsageRecorder usage;
 
@@ -29,7 +29,7 @@ public class TokenSearchService {
 
 	private final Clock clock;
 
-	TokenSearchService(AccessTokenStore store, TokenUsageRecorder usage, TokenOwners owners, UserService users,
+	TokenSearchService(TokenSearchStore store, TokenUsageRecorder usage, TokenOwners owners, UserService users,
 			Clock clock) {
 		this.store = store;
 		this.usage = usage;
