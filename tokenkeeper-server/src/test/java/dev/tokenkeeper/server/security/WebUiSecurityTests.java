@@ -70,6 +70,21 @@ class WebUiSecurityTests extends WebUiTestSupport {
 	}
 
 	@Test
+	void loginWhenANameFailsTooOftenThenThrottledAndTheLoginPageSaysSo() throws Exception {
+		String user = createUser("ui-throttled");
+		String outcome = null;
+		for (int attempt = 0; attempt < 20 && !"/login?throttled".equals(outcome); attempt++) {
+			outcome = this.mvc.perform(post("/login").param("username", user).param("password", "guess-" + attempt)
+				.with(csrf())).andReturn().getResponse().getRedirectedUrl();
+		}
+		assertThat(outcome).isEqualTo("/login?throttled");
+		this.mvc.perform(post("/login").param("username", user).param("password", passwordOf(user)).with(csrf()))
+			.andExpect(redirectedUrl("/login?throttled"));
+		this.mvc.perform(get("/login").param("throttled", ""))
+			.andExpect(content().string(containsString("Too many failed logins.")));
+	}
+
+	@Test
 	void loginWhenCsrfTokenIsMissingThenRefused() throws Exception {
 		String user = createUser("ui-login-csrf");
 		this.mvc.perform(post("/login").param("username", user).param("password", passwordOf(user)))

@@ -18,13 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ProjectPageControllerTests extends WebUiTestSupport {
 
 	@Test
-	void projectsWhenTheUserSeesNoneThenTheEmptyStateSaysWhatToDo() throws Exception {
-		this.mvc.perform(get("/projects").session(login(createUser("proj-none"))))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("You cannot see any project yet.")));
-	}
-
-	@Test
 	void projectTokensWhenTheUserAdministersTheProjectThenListedCreatedAndUsable() throws Exception {
 		String owner = createUser("proj-admin");
 		grantGlobal(owner, "PROJECT_CREATE");
