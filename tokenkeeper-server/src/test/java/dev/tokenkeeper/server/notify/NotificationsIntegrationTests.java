@@ -7,8 +7,10 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -290,12 +292,24 @@ class NotificationsIntegrationTests extends IntegrationTestSupport {
 		return scanAt(instant).stream().filter(message -> recipient(message).equals(user + "@example.com")).toList();
 	}
 
+	/**
+	 * The emails one scan at that instant sends, told apart from earlier ones by their Message-ID:
+	 * GreenMail lists received messages mailbox by mailbox, not in the order they arrived.
+	 */
 	private List<MimeMessage> scanAt(Instant instant) throws MessagingException {
-		int before = mail.getReceivedMessages().length;
+		Set<String> before = new HashSet<>();
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			before.add(message.getMessageID());
+		}
 		this.clock.setInstant(instant);
 		this.scanner.scan();
-		MimeMessage[] all = mail.getReceivedMessages();
-		return Arrays.asList(all).subList(before, all.length);
+		List<MimeMessage> sent = new ArrayList<>();
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			if (!before.contains(message.getMessageID())) {
+				sent.add(message);
+			}
+		}
+		return sent;
 	}
 
 	private List<String> webhookEvents(String tokenId) {
