@@ -102,9 +102,11 @@ wrk_median() {
   echo "$(median "${rps[@]}") $(median "${p50[@]}") $(median "${p99[@]}")"
 }
 
+# The pool's connection checkouts so far (needs the actuator's metrics endpoint), or "n/a".
 db_connections() {
-  curl -sf "$BASE/actuator/metrics/hikaricp.connections.acquire" \
-    | sed -E 's/.*"statistic":"COUNT","value":([0-9.eE+]+).*/\1/' | awk '{ printf "%d", $1 }'
+  local json
+  json=$(curl -sf "$BASE/actuator/metrics/hikaricp.connections.acquire") || { echo n/a; return; }
+  sed -E 's/.*"statistic":"COUNT","value":([0-9.eE+]+).*/\1/' <<< "$json" | awk '{ printf "%d", $1 }'
 }
 
 seed() {
@@ -173,7 +175,9 @@ NGINX
   row "2. Basic user:password, GET /authorize (100 users)" "${basic_pw[0]}" "${basic_pw[1]}" "${basic_pw[2]}" "$(ratio "${basic_pw[0]}")"
   row "Bearer, GET /authorize (project, repository, grant checks)" "${authz[0]}" "${authz[1]}" "${authz[2]}" "$(ratio "${authz[0]}")"
   report ""
-  report "Database connections checked out during the measured Bearer runs: $((after - before)) (for $(awk -v r="${bearer[0]}" -v n="$RUNS" -v d="${DURATION%s}" 'BEGIN { printf "%.0f", r * n * d }') requests; the batched lastAuthenticated flush runs once a minute)."
+  local checkouts=n/a
+  [ "$before" = n/a ] || checkouts=$((after - before))
+  report "Database connections checked out during the measured Bearer runs: $checkouts (for $(awk -v r="${bearer[0]}" -v n="$RUNS" -v d="${DURATION%s}" 'BEGIN { printf "%.0f", r * n * d }') requests; the batched lastAuthenticated flush runs once a minute)."
   report ""
   report "Scenario 1 over (a): $(awk -v a="${bearer[0]}" -v b="${nginx[0]}" 'BEGIN { printf "%.2f", a / b }'); scenario 2 (password) over scenario 1: $(awk -v a="${basic_pw[0]}" -v b="${bearer[0]}" 'BEGIN { printf "%.2f", a / b }')."
   report ""
@@ -276,6 +280,8 @@ scenario_jmh() {
   report "|---|---|"
   report "| verify: parse + cache lookup + SHA-256 + constant-time compare | $verify |"
   report "| bare SHA-256 of the same 33 bytes | $sha |"
+  report "| parse alone (base64 decode, form checks) | $(awk '/VerificationBenchmark.parseOnly/ { print $(NF-3) }' "$WORK/jmh.txt") |"
+  report "| cache lookup alone | $(awk '/VerificationBenchmark.lookupOnly/ { print $(NF-3) }' "$WORK/jmh.txt") |"
   report ""
   report "Ratio verify / bare SHA-256: $(awk -v a="$verify" -v b="$sha" 'BEGIN { printf "%.2f", a / b }')"
   report ""
