@@ -221,12 +221,12 @@ public class ProjectService {
 			.orElseThrow(() -> new NoSuchRepositoryException(key, slug));
 	}
 
-	/** The project with this id, whoever asks (for notices about its tokens). */
+	/** The project with this id, whoever asks (for notices about its tokens, and naming a token's owner). */
 	public Optional<Project> findById(long id) {
 		return this.store.findProject(id);
 	}
 
-	/** The repository with this id, whoever asks (for notices about its tokens). */
+	/** The repository with this id, whoever asks (for notices about its tokens, and naming a token's owner). */
 	public Optional<Repo> findRepoById(long id) {
 		return this.store.findRepo(id);
 	}

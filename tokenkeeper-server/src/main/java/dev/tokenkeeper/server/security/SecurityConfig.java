@@ -54,9 +54,12 @@ class SecurityConfig {
 			.build();
 	}
 
-	/** Everything outside the REST API: no credentials are accepted there (yet: the web UI comes later). */
+	/**
+	 * Everything outside the REST API and the web UI ({@link WebUiSecurityConfig}): no credentials
+	 * are accepted there, and nothing is served but errors.
+	 */
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -18,12 +18,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccessTokenStore {
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			id, owner_type, owner_id, user_id, name, repository_permission, project_permission, created_date,
 			expiry_days, expiry_date, last_authenticated, secret_hash, previous_secret_hash, previous_secret_valid_until,
 			secret_version""";
 
-	private static final RowMapper<AccessToken> ROW_MAPPER = AccessTokenStore::mapRow;
+	static final RowMapper<AccessToken> ROW_MAPPER = AccessTokenStore::mapRow;
 
 	private final JdbcClient jdbc;
 

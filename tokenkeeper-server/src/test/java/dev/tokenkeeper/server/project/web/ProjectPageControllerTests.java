@@ -1,0 +1,70 @@
+package dev.tokenkeeper.server.project.web;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tokenkeeper.server.support.WebUiTestSupport;
+import dev.tokenkeeper.server.token.web.NewSecret;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Projects and repositories in the web UI, and their tokens for their administrators. */
+class ProjectPageControllerTests extends WebUiTestSupport {
+
+	@Test
+	void projectTokensWhenTheUserAdministersTheProjectThenListedCreatedAndUsable() throws Exception {
+		String owner = createUser("proj-admin");
+		grantGlobal(owner, "PROJECT_CREATE");
+		String key = "UI" + owner.replaceAll("[^0-9]", "");
+		post("/rest/api/1.0/projects", owner, "{\"key\":\"" + key + "\",\"name\":\"UI project " + key + "\"}");
+		post("/rest/api/1.0/projects/" + key + "/repos", owner, "{\"name\":\"app\"}");
+		MockHttpSession session = login(owner);
+		this.mvc.perform(get("/projects").session(session))
+			.andExpect(content().string(containsString("/projects/" + key + "/tokens")))
+			.andExpect(content().string(containsString("/projects/" + key + "/repos/app/tokens")));
+		MvcResult created = this.mvc.perform(form(session, "/projects/" + key + "/repos/app/tokens")
+			.param("name", "repo-ci")
+			.param("projectPermission", "PROJECT_READ")
+			.param("repositoryPermission", "REPO_WRITE")
+			.param("expiryDays", "10")).andReturn();
+		NewSecret secret = (NewSecret) created.getFlashMap().get("secret");
+		assertThat(created.getResponse().getRedirectedUrl())
+			.isEqualTo("/projects/" + key + "/repos/app/tokens/" + secret.tokenId() + "/secret");
+		assertThat(this.http.get("/rest/api/1.0/projects/" + key + "/repos/app").bearer(secret.value()).send()
+			.status()).isEqualTo(200);
+		this.mvc.perform(get("/projects/" + key + "/repos/app/tokens").session(session))
+			.andExpect(content().string(containsString("repo-ci")));
+		this.mvc.perform(get("/projects/" + key + "/tokens").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No tokens yet.")));
+
+		String reader = createUser("proj-reader");
+		MockHttpSession readerSession = login(reader);
+		this.mvc.perform(get("/projects").session(readerSession))
+			.andExpect(content().string(not(containsString(key))));
+		this.mvc.perform(get("/projects/" + key + "/tokens").session(readerSession)).andExpect(status().isForbidden());
+		this.mvc.perform(form(readerSession, "/projects/" + key + "/tokens").param("name", "x")
+			.param("projectPermission", "PROJECT_READ")
+			.param("repositoryPermission", "REPO_READ")).andExpect(status().isForbidden());
+		this.mvc.perform(get("/projects/NOSUCHPROJECT/tokens").session(readerSession))
+			.andExpect(status().isNotFound());
+	}
+
+	private void grantGlobal(String user, String permission) {
+		assertThat(this.http.put("/rest/api/1.0/admin/permissions/users?name=" + user + "&permission=" + permission)
+			.basicAuth(ADMIN, ADMIN_PASSWORD)
+			.send()
+			.status()).isEqualTo(204);
+	}
+
+	private void post(String path, String user, String json) {
+		assertThat(this.http.post(path).basicAuth(user, passwordOf(user)).json(json).send().status()).isEqualTo(201);
+	}
+
+}
