@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Bitbucket's group administration; administrators only. */
 @RestController
-@RequestMapping("/rest/api/{apiVersion:1\\.0|latest}/admin")
+@RequestMapping({ "/rest/api/1.0/admin", "/rest/api/latest/admin" })
 class AdminGroupRestController {
 
 	private final PermissionService permissions;

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * query-parameter style. Managing them needs PROJECT_ADMIN (resp. REPO_ADMIN), by password.
  */
 @RestController
-@RequestMapping("/rest/api/{apiVersion:1\\.0|latest}/projects/{projectKey}")
+@RequestMapping({ "/rest/api/1.0/projects/{projectKey}", "/rest/api/latest/projects/{projectKey}" })
 class PermissionRestController {
 
 	private static final String PROJECT = "/permissions";

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Bitbucket's projects and repositories: {@code /rest/api/1.0/projects[/{projectKey}[/repos[/{slug}]]]}. */
 @RestController
-@RequestMapping("/rest/api/{apiVersion:1\\.0|latest}/projects")
+@RequestMapping({ "/rest/api/1.0/projects", "/rest/api/latest/projects" })
 class ProjectRestController {
 
 	private final ProjectService projects;

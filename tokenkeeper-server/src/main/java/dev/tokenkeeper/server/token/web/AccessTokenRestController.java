@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * only in the {@link dev.tokenkeeper.server.token.OwnerScope} the path resolves to.
  */
 @RestController
-@RequestMapping("/rest/access-tokens/{apiVersion:1\\.0|latest}")
+@RequestMapping({ "/rest/access-tokens/1.0", "/rest/access-tokens/latest" })
 class AccessTokenRestController {
 
 	static final String USER = "/users/{userSlug}";

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @TokenkeeperExtension
-@RequestMapping("/rest/access-tokens/{apiVersion:1\\.0|latest}")
+@RequestMapping({ "/rest/access-tokens/1.0", "/rest/access-tokens/latest" })
 class TokenLifecycleRestController {
 
 	private static final RotateRequest NO_ROTATE_OPTIONS = new RotateRequest(null, null);

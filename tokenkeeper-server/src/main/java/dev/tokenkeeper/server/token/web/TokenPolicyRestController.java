@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @TokenkeeperExtension
-@RequestMapping("/rest/access-tokens/{apiVersion:1\\.0|latest}/admin/settings")
+@RequestMapping({ "/rest/access-tokens/1.0/admin/settings", "/rest/access-tokens/latest/admin/settings" })
 class TokenPolicyRestController {
 
 	private final TokenPolicyService policies;

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /admin/permissions/users}), in its query-parameter style. Administrators only.
  */
 @RestController
-@RequestMapping("/rest/api/{apiVersion:1\\.0|latest}/admin")
+@RequestMapping({ "/rest/api/1.0/admin", "/rest/api/latest/admin" })
 class AdminUserRestController {
 
 	private final UserService users;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Bitbucket's {@code /rest/api/1.0/users}: any authenticated user may look users up. */
 @RestController
-@RequestMapping("/rest/api/{apiVersion:1\\.0|latest}/users")
+@RequestMapping({ "/rest/api/1.0/users", "/rest/api/latest/users" })
 class UserRestController {
 
 	private final UserService users;
