@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 
 import dev.tokenkeeper.server.token.TokenSecrets.NewSecret;
@@ -187,6 +189,53 @@ class TokenSecretsTests {
 		assertThat(TokenSecrets.parse("BBDC-MDAwMDAwMDAwMDQyOv__________________________")).isEmpty();
 		assertThat(TokenSecrets.parse("BBDC-MDc1OTA1NDc3NzUxOgABAgMEBQYHCAkKCwwNDg8QER=T")).isEmpty();
 		assertThat(TokenSecrets.parse("BBDC-MDc1OTA1NDc3NzUx OgABAgMEBQYHCAkKCwwNDg8QERIT")).isEmpty();
+	}
+
+	@Test
+	void parseWhenEncodedPartHasACharacterBeyondAsciiThenEmpty() {
+		String encoded = this.secrets.newSecret("000000000123").rawToken().substring("BBDC-".length());
+
+		for (char c : new char[] { '\u00e9', '\u0141', '\u00ff', '\u0100', '\uff21', '\u0000', '\u007f' }) {
+			String changed = "BBDC-" + encoded.substring(0, 30) + c + encoded.substring(31);
+			assertThat(TokenSecrets.parse(changed)).as("U+%04X", (int) c).isEmpty();
+		}
+	}
+
+	@Test
+	void parseWhenManyRandomVariantsThenAgreesWithTheJdkDecoderAndTheFormRules() {
+		Random random = new Random(20261128);
+		String characters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_: \u00e9";
+		for (int i = 0; i < 20_000; i++) {
+			String encoded = this.secrets.newSecret(this.secrets.newId()).rawToken().substring("BBDC-".length());
+			StringBuilder variant = new StringBuilder(encoded);
+			int changes = random.nextInt(3);
+			for (int c = 0; c < changes; c++) {
+				variant.setCharAt(random.nextInt(variant.length()), characters.charAt(random.nextInt(characters.length())));
+			}
+			if (random.nextInt(10) == 0) {
+				variant.setLength(random.nextInt(variant.length()));
+			}
+			String raw = "BBDC-" + variant;
+
+			assertThat(TokenSecrets.parse(raw).map(PresentedToken::payload).map(HexFormat.of()::formatHex)).as(raw)
+				.isEqualTo(reference(variant.toString()).map(HexFormat.of()::formatHex));
+		}
+	}
+
+	/** What the token format admits, by the JDK's decoder: 12 digits, a colon, 20 bytes. */
+	private static Optional<byte[]> reference(String encoded) {
+		byte[] decoded;
+		try {
+			decoded = Base64.getDecoder().decode(encoded);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		if (encoded.contains("-") || decoded.length != 33
+				|| !new String(decoded, 0, 13, StandardCharsets.ISO_8859_1).matches("[0-9]{12}:")) {
+			return Optional.empty();
+		}
+		return Optional.of(decoded);
 	}
 
 	@Test
