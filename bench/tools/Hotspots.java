@@ -1,0 +1,74 @@
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Summarises the CPU samples of a flight recording as a Markdown table: the share of samples
+ * spent inside each named method (inclusive), then the methods most often on top of the stack.
+ * Usage: java Hotspots.java RECORDING.jfr "label=Class.method" ...
+ */
+public class Hotspots {
+
+	public static void main(String[] args) throws Exception {
+		Map<String, Integer> inside = new HashMap<>();
+		Map<String, Integer> onTop = new HashMap<>();
+		int samples = 0;
+		for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+				continue;
+			}
+			List<RecordedFrame> frames = event.getStackTrace().getFrames();
+			if (frames.isEmpty()) {
+				continue;
+			}
+			samples++;
+			Set<String> seen = new HashSet<>();
+			for (RecordedFrame frame : frames) {
+				String name = name(frame);
+				if (seen.add(name)) {
+					inside.merge(name, 1, Integer::sum);
+				}
+			}
+			onTop.merge(name(frames.get(0)), 1, Integer::sum);
+		}
+		System.out.printf("%d execution samples (Java code, all threads).%n%n", samples);
+		System.out.println("| stage | method | share of samples |");
+		System.out.println("|---|---|---|");
+		for (int i = 1; i < args.length; i++) {
+			String label = args[i].substring(0, args[i].indexOf('='));
+			String method = args[i].substring(args[i].indexOf('=') + 1);
+			int count = inside.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().endsWith(method))
+				.mapToInt(Map.Entry::getValue)
+				.max()
+				.orElse(0);
+			System.out.printf("| %s | `%s` | %.1f%% |%n", label, method, percent(count, samples));
+		}
+		System.out.println();
+		System.out.println("| most often on top of the stack | share |");
+		System.out.println("|---|---|");
+		List<Map.Entry<String, Integer>> top = new ArrayList<>(onTop.entrySet());
+		top.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+		for (Map.Entry<String, Integer> entry : top.subList(0, Math.min(12, top.size()))) {
+			System.out.printf("| `%s` | %.1f%% |%n", entry.getKey(), percent(entry.getValue(), samples));
+		}
+	}
+
+	private static String name(RecordedFrame frame) {
+		return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+	}
+
+	private static double percent(int count, int samples) {
+		return samples == 0 ? 0 : 100.0 * count / samples;
+	}
+
+}
