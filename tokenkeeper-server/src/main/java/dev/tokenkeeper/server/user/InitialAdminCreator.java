@@ -6,21 +6,19 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
  * On first start with an empty database, creates the system administrator. A generated
  * password is printed once to standard output (not to the log, which may be shipped elsewhere).
- * Of several nodes starting together on a new shared database, exactly one creates it.
+ * Of several nodes starting together on a new shared database, exactly one creates it. This
+ * happens once every bean is ready and before the web server takes its first request, so no
+ * client ever meets a server without its administrator.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class InitialAdminCreator implements ApplicationRunner {
+class InitialAdminCreator implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(InitialAdminCreator.class);
 
@@ -34,7 +32,7 @@ class InitialAdminCreator implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (!this.users.hasNoUsers()) {
 			return;
 		}

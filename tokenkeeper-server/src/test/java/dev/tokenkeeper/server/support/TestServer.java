@@ -24,7 +24,12 @@ public final class TestServer implements AutoCloseable {
 	 * new database, see {@link TestDatabase}) and any extra {@code --name=value} arguments.
 	 */
 	public static TestServer start(Path home, String... arguments) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+		return start(home, 0, arguments);
+	}
+
+	/** {@link #start(Path, String...)} on a given port, for tests that talk to the server while it starts. */
+	public static TestServer start(Path home, int port, String... arguments) {
+		List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1",
 				"--tokenkeeper.users.admin-password=" + ADMIN_PASSWORD));
 		args.addAll(List.of(TestDatabase.arguments(TestDatabase.fresh(home))));
 		args.addAll(List.of(arguments));
