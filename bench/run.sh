@@ -5,7 +5,8 @@
 #   DURATION (10s) per wrk run, RUNS (3, the median is reported), CONNECTIONS (32), THREADS (2),
 #   LIST_BIG (100000 tokens for the largest listing), BULK (1000000 tokens for the memory figure),
 #   WARMUP (60s of Bearer load before the hot-path figures), JAVA_OPTS (JVM flags of the server under test,
-#   by default those of the README's start command; JAVA_OPTS= runs the JVM's defaults).
+#   by default those of the README's start command; JAVA_OPTS= runs the JVM's defaults), SERVER_JAR (a
+#   runnable jar to measure instead of building this tree, e.g. an older commit's, for before/after figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -22,7 +23,7 @@ PORT=${PORT:-17990}
 NGINX_PORT=${NGINX_PORT:-17991}
 BASE=http://127.0.0.1:$PORT
 ADMIN_PW=bench-admin-pw
-JAR=$ROOT/tokenkeeper-server/target/tokenkeeper-server.jar
+JAR=${SERVER_JAR:-$ROOT/tokenkeeper-server/target/tokenkeeper-server.jar}
 H2_JAR=
 SERVER_PID=
 NGINX_PID=
@@ -52,8 +53,12 @@ install_tools() {
 }
 
 build() {
-  log "building the server"
-  ./mvnw -B -q install -DskipTests -pl tokenkeeper-server -am
+  if [ -n "${SERVER_JAR:-}" ]; then
+    log "measuring $SERVER_JAR instead of building this tree's server"
+  else
+    log "building the server"
+    ./mvnw -B -q install -DskipTests -pl tokenkeeper-server -am
+  fi
   H2_JAR=$(find "$HOME/.m2/repository/com/h2database/h2" -name 'h2-2.3.232.jar' | head -n 1)
 }
 
@@ -89,8 +94,12 @@ to_ms() {
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# CPU time (user + system, in clock ticks) the process has used so far.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# CPU time (user + system, in clock ticks) the process and its children (nginx's worker) have used so far.
+cpu_ticks() {
+  local p sum=0
+  for p in "$1" $(pgrep -P "$1"); do sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done
+  echo "$sum"
+}
 
 # wrk_median LABEL URL LUA [wrk options]; prints "rps p50 p99 cpu" (medians of RUNS runs), where
 # cpu is the CPU time the process under test ($CPU_PID, else the server) spent per request, in
@@ -112,6 +121,16 @@ wrk_median() {
   done
   log "$label: ${rps[*]} req/s, ${cpu[*]} us CPU/request"
   echo "$(median "${rps[@]}") $(median "${p50[@]}") $(median "${p99[@]}") $(median "${cpu[@]}")"
+}
+
+# one_run KEY LABEL URL LUA: one wrk run, its "rps p50 p99 cpu" appended to $WORK/runs/KEY
+one_run() { local key=$1; shift; RUNS=1 wrk_median "$@" >> "$WORK/runs/$key"; }
+
+# medians KEY: the median of each column of the runs of KEY
+medians() {
+  local column out=()
+  for column in 1 2 3 4; do out+=("$(median $(awk -v c="$column" '{ print $c }' "$WORK/runs/$1"))"); done
+  echo "${out[*]}"
 }
 
 # The pool's connection checkouts so far (needs the actuator's metrics endpoint), or "n/a".
@@ -156,11 +175,11 @@ NGINX
   NGINX_PID=$!
   sleep 0.5
 
-  report "### Authentication hot path ($CONNECTIONS connections, $THREADS wrk threads, $DURATION x $RUNS, median)"
+  report "### Authentication hot path ($CONNECTIONS connections, $THREADS wrk threads, $RUNS rounds of $DURATION per scenario, median)"
   report ""
   report "| scenario | requests/s | p50 ms | p99 ms | CPU µs/request | vs (b): requests/s | vs (b): CPU/request |"
   report "|---|---|---|---|---|---|---|"
-  local nginx tk bearer basic_token basic_pw authz before after
+  local nginx tk bearer basic_token basic_pw authz
   # A fresh JVM on 2 cores needs about a minute of this load before its compilers are done:
   # warm every path up first (every token once, too), then measure.
   log "warming up for $WARMUP"
@@ -168,18 +187,28 @@ NGINX
   BENCH_PATH=/rest/tokenkeeper/1.0/version DURATION=15s RUNS=1 wrk_median warmup "$BASE" "$ROOT/bench/lua/path.lua" >/dev/null
   USERS=$WORK/seed/bench-users.txt DURATION=10s RUNS=1 BENCH_PATH=/rest/tokenkeeper/1.0/authorize?project=BENCH\&permission=PROJECT_READ \
     wrk_median warmup "$BASE" "$ROOT/bench/lua/basic-password.lua" >/dev/null
-  nginx=($(CPU_PID=$NGINX_PID BENCH_PATH=/ wrk_median "nginx fixed JSON" "http://127.0.0.1:$NGINX_PORT/" "$ROOT/bench/lua/path.lua"))
-  tk=($(BENCH_PATH=/rest/tokenkeeper/1.0/version wrk_median "tokenkeeper unauthenticated" "$BASE" "$ROOT/bench/lua/path.lua"))
-  # count the pool's connection checkouts across the measured Bearer runs
-  before=$(db_connections)
-  bearer=($(TOKENS=$WORK/seed/bench-tokens.txt wrk_median "bearer /self" "$BASE" "$ROOT/bench/lua/bearer.lua"))
-  after=$(db_connections)
-  basic_token=($(TOKENS=$WORK/seed/bench-tokens.txt TOKEN_USERS=$WORK/seed/bench-token-users.txt AUTH_MODE=basic-token \
-    wrk_median "basic user:token /self" "$BASE" "$ROOT/bench/lua/bearer.lua"))
-  basic_pw=($(USERS=$WORK/seed/bench-users.txt BENCH_PATH=/rest/tokenkeeper/1.0/authorize?project=BENCH\&permission=PROJECT_READ \
-    wrk_median "basic user:password authorize" "$BASE" "$ROOT/bench/lua/basic-password.lua"))
-  authz=($(TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH="/rest/tokenkeeper/1.0/authorize?project=BENCH&repository=app&permission=REPO_READ" \
-    wrk_median "bearer authorize" "$BASE" "$ROOT/bench/lua/bearer.lua"))
+  # Round-robin: each round runs every scenario once, so a slow minute of the machine or a late
+  # compilation hits all of them alike; the median of the rounds is reported.
+  rm -rf "$WORK/runs" && mkdir -p "$WORK/runs"
+  local round checkouts=0 b a
+  local password_path=/rest/tokenkeeper/1.0/authorize?project=BENCH\&permission=PROJECT_READ
+  local authorize_path="/rest/tokenkeeper/1.0/authorize?project=BENCH&repository=app&permission=REPO_READ"
+  for round in $(seq 1 "$RUNS"); do
+    CPU_PID=$NGINX_PID BENCH_PATH=/ one_run nginx "nginx fixed JSON" "http://127.0.0.1:$NGINX_PORT/" "$ROOT/bench/lua/path.lua"
+    BENCH_PATH=/rest/tokenkeeper/1.0/version one_run tk "tokenkeeper unauthenticated" "$BASE" "$ROOT/bench/lua/path.lua"
+    # count the pool's connection checkouts across the measured Bearer runs
+    b=$(db_connections)
+    TOKENS=$WORK/seed/bench-tokens.txt one_run bearer "bearer /self" "$BASE" "$ROOT/bench/lua/bearer.lua"
+    a=$(db_connections)
+    if [ "$b" = n/a ] || [ "$a" = n/a ] || [ "$checkouts" = n/a ]; then checkouts=n/a; else checkouts=$((checkouts + a - b)); fi
+    TOKENS=$WORK/seed/bench-tokens.txt TOKEN_USERS=$WORK/seed/bench-token-users.txt AUTH_MODE=basic-token \
+      one_run basic_token "basic user:token /self" "$BASE" "$ROOT/bench/lua/bearer.lua"
+    USERS=$WORK/seed/bench-users.txt BENCH_PATH=$password_path \
+      one_run basic_pw "basic user:password authorize" "$BASE" "$ROOT/bench/lua/basic-password.lua"
+    TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=$authorize_path one_run authz "bearer authorize" "$BASE" "$ROOT/bench/lua/bearer.lua"
+  done
+  nginx=($(medians nginx)); tk=($(medians tk)); bearer=($(medians bearer))
+  basic_token=($(medians basic_token)); basic_pw=($(medians basic_pw)); authz=($(medians authz))
   # throughput over the ceiling's, and the ceiling's CPU per request over this one's: both 1.00 at the ceiling
   ratios() { awk -v r="$1" -v c="$2" -v tr="${tk[0]}" -v tc="${tk[3]}" 'BEGIN { printf "%.2f | %.2f", r / tr, tc / c }'; }
   row() { report "| $1 | $(printf '%.0f' "$2") | $3 | $4 | $5 | $(ratios "$2" "$5") |"; }
@@ -190,8 +219,6 @@ NGINX
   row "2. Basic user:password, GET /authorize (100 users)" "${basic_pw[@]}"
   row "Bearer, GET /authorize (project, repository, grant checks)" "${authz[@]}"
   report ""
-  local checkouts=n/a
-  [ "$before" = n/a ] || checkouts=$((after - before))
   report "Database connections checked out during the measured Bearer runs: $checkouts (for $(awk -v r="${bearer[0]}" -v n="$RUNS" -v d="${DURATION%s}" 'BEGIN { printf "%.0f", r * n * d }') requests; the batched lastAuthenticated flush runs once a minute)."
   report ""
   report "Scenario 1 over (a): $(awk -v a="${bearer[0]}" -v b="${nginx[0]}" 'BEGIN { printf "%.2f", a / b }'); scenario 2 (password) over scenario 1: $(awk -v a="${basic_pw[0]}" -v b="${bearer[0]}" 'BEGIN { printf "%.2f", a / b }') by requests/s, $(awk -v a="${basic_pw[3]}" -v b="${bearer[3]}" 'BEGIN { printf "%.2f", b / a }') by CPU per request."
@@ -370,7 +397,7 @@ mkdir -p "$WORK"
 : > "$REPORT"
 install_tools
 build
-report "## $(date -u +%Y-%m-%d) — $(git rev-parse --short HEAD)"
+report "## $(date -u +%Y-%m-%d) — $(git rev-parse --short HEAD)${SERVER_JAR:+, server from $(basename "$SERVER_JAR")}"
 report ""
 report "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -n 1), JAVA_OPTS='${JAVA_OPTS}'."
 report ""
