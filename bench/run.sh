@@ -341,7 +341,7 @@ scenario_startup() {
 scenario_profile() {
   local home=$WORK/profile-home
   rm -rf "$home" && mkdir -p "$WORK/seed"
-  JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=name=bench,settings=profile" start_server "$home"
+  JAVA_OPTS="$JAVA_OPTS -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=profile" start_server "$home"
   log "seeding 100 users x 100 tokens"
   seed 100 100 profile
   log "warming up for $WARMUP"
@@ -354,10 +354,10 @@ scenario_profile() {
   stop_server
   report "### Where a Bearer request's CPU time goes (Java Flight Recorder, $DURATION of scenario 1)"
   report ""
-  report "Shares of the server's Java execution samples spent inside each method (stages nest: the"
-  report "whole request contains the others). Time in the kernel's socket calls is not sampled."
+  report "Shares of the request threads' Java execution samples spent inside each method (stages nest:"
+  report "the whole request contains the others). Time in the kernel's socket calls is not sampled."
   report ""
-  java "$ROOT/bench/tools/Hotspots.java" "$WORK/bearer.jfr" \
+  java "$ROOT/bench/tools/Hotspots.java" "$WORK/bearer.jfr" "$begin" "$end" \
     "whole request, from Tomcat's socket processor=org.apache.coyote.http11.Http11Processor.service" \
     "Spring Security's filter chain and all behind it=org.springframework.security.web.FilterChainProxy.doFilter" \
     "reading the Authorization header=dev.tokenkeeper.server.security.CredentialsConverter.convert" \

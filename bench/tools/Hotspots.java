@@ -1,4 +1,5 @@
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,18 +12,25 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Summarises the CPU samples of a flight recording as a Markdown table: the share of samples
- * spent inside each named method (inclusive), then the methods most often on top of the stack.
- * Usage: java Hotspots.java RECORDING.jfr "label=Class.method" ...
+ * Summarises the CPU samples that Tomcat's request threads took between two instants of a flight
+ * recording as Markdown tables: the share of samples spent inside each named method (inclusive),
+ * then the methods most often on top of the stack. A dump holds whole chunks of the recording,
+ * so the samples outside the window (seeding, warm-up) are left out here.
+ * Usage: java Hotspots.java RECORDING.jfr [FROM TO] "label=Class.method" ... (FROM, TO: ISO-8601 instants)
  */
 public class Hotspots {
 
 	public static void main(String[] args) throws Exception {
+		boolean window = args.length > 2 && !args[1].contains("=");
+		Instant from = window ? Instant.parse(args[1]) : Instant.MIN;
+		Instant to = window ? Instant.parse(args[2]) : Instant.MAX;
 		Map<String, Integer> inside = new HashMap<>();
 		Map<String, Integer> onTop = new HashMap<>();
 		int samples = 0;
 		for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
-			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
+					|| event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)
+					|| !event.getThread("sampledThread").getJavaName().contains("-exec-")) {
 				continue;
 			}
 			List<RecordedFrame> frames = event.getStackTrace().getFrames();
@@ -39,10 +47,10 @@ public class Hotspots {
 			}
 			onTop.merge(name(frames.get(0)), 1, Integer::sum);
 		}
-		System.out.printf("%d execution samples (Java code, all threads).%n%n", samples);
+		System.out.printf("%d execution samples of request threads (Java code only).%n%n", samples);
 		System.out.println("| stage | method | share of samples |");
 		System.out.println("|---|---|---|");
-		for (int i = 1; i < args.length; i++) {
+		for (int i = window ? 3 : 1; i < args.length; i++) {
 			String label = args[i].substring(0, args[i].indexOf('='));
 			String method = args[i].substring(args[i].indexOf('=') + 1);
 			int count = inside.entrySet()
