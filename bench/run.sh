@@ -179,7 +179,7 @@ NGINX
   report ""
   report "| scenario | requests/s | p50 ms | p99 ms | CPU µs/request | vs (b): requests/s | vs (b): CPU/request |"
   report "|---|---|---|---|---|---|---|"
-  local nginx tk bearer basic_token basic_pw authz
+  local nginx tk bearer bearer_version basic_token basic_pw authz
   # A fresh JVM on 2 cores needs about a minute of this load before its compilers are done:
   # warm every path up first (every token once, too), then measure.
   log "warming up for $WARMUP"
@@ -201,6 +201,8 @@ NGINX
     TOKENS=$WORK/seed/bench-tokens.txt one_run bearer "bearer /self" "$BASE" "$ROOT/bench/lua/bearer.lua"
     a=$(db_connections)
     if [ "$b" = n/a ] || [ "$a" = n/a ] || [ "$checkouts" = n/a ]; then checkouts=n/a; else checkouts=$((checkouts + a - b)); fi
+    TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=/rest/tokenkeeper/1.0/version \
+      one_run bearer_version "bearer /version" "$BASE" "$ROOT/bench/lua/bearer.lua"
     TOKENS=$WORK/seed/bench-tokens.txt TOKEN_USERS=$WORK/seed/bench-token-users.txt AUTH_MODE=basic-token \
       one_run basic_token "basic user:token /self" "$BASE" "$ROOT/bench/lua/bearer.lua"
     USERS=$WORK/seed/bench-users.txt BENCH_PATH=$password_path \
@@ -208,13 +210,14 @@ NGINX
     TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=$authorize_path one_run authz "bearer authorize" "$BASE" "$ROOT/bench/lua/bearer.lua"
   done
   nginx=($(medians nginx)); tk=($(medians tk)); bearer=($(medians bearer))
-  basic_token=($(medians basic_token)); basic_pw=($(medians basic_pw)); authz=($(medians authz))
+  bearer_version=($(medians bearer_version)); basic_token=($(medians basic_token)); basic_pw=($(medians basic_pw)); authz=($(medians authz))
   # throughput over the ceiling's, and the ceiling's CPU per request over this one's: both 1.00 at the ceiling
   ratios() { awk -v r="$1" -v c="$2" -v tr="${tk[0]}" -v tc="${tk[3]}" 'BEGIN { printf "%.2f | %.2f", r / tr, tc / c }'; }
   row() { report "| $1 | $(printf '%.0f' "$2") | $3 | $4 | $5 | $(ratios "$2" "$5") |"; }
   row "(a) nginx, fixed small JSON (HTTP ceiling)" "${nginx[@]}"
   row "(b) Tokenkeeper, unauthenticated /version (framework ceiling)" "${tk[@]}"
   row "1. Bearer, GET /self, 10,000 distinct tokens" "${bearer[@]}"
+  row "Bearer, GET /version: (b)'s request with a token, so authentication alone" "${bearer_version[@]}"
   row "2. Basic user:token, GET /self" "${basic_token[@]}"
   row "2. Basic user:password, GET /authorize (100 users)" "${basic_pw[@]}"
   row "Bearer, GET /authorize (project, repository, grant checks)" "${authz[@]}"

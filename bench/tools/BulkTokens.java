@@ -8,7 +8,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes many tokens straight into a stopped server's embedded database (the API would take too
@@ -24,6 +26,7 @@ public class BulkTokens {
 		SecureRandom random = new SecureRandom();
 		MessageDigest sha = MessageDigest.getInstance("SHA-256");
 		List<String> sample = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
 		long now = System.currentTimeMillis();
 		try (Connection db = DriverManager.getConnection(url, "tokenkeeper", "")) {
 			db.setAutoCommit(false);
@@ -33,6 +36,10 @@ public class BulkTokens {
 					VALUES (?, 'USER', ?, ?, 'bulk', 'REPO_READ', 'PROJECT_READ', ?, 365, ?, ?)""")) {
 				for (int i = 0; i < count; i++) {
 					String id = String.format("%012d", random.nextLong(1_000_000_000_000L));
+					// a million random ids out of 10^12 collide with a probability of about one half
+					while (!ids.add(id)) {
+						id = String.format("%012d", random.nextLong(1_000_000_000_000L));
+					}
 					byte[] payload = new byte[33];
 					System.arraycopy((id + ":").getBytes(StandardCharsets.US_ASCII), 0, payload, 0, 13);
 					byte[] secret = new byte[20];
