@@ -152,7 +152,8 @@ public final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	/** A loopback port that was free a moment ago. */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

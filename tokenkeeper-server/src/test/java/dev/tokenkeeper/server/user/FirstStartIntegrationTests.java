@@ -1,15 +1,12 @@
 package dev.tokenkeeper.server.user;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.tokenkeeper.server.support.Http;
+import dev.tokenkeeper.server.support.ServerProcess;
 import dev.tokenkeeper.server.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +26,7 @@ class FirstStartIntegrationTests {
 
 	@Test
 	void firstStartWhenTheServerAnswersItsFirstRequestThenTheAdministratorCanAlreadyLogIn() throws Exception {
-		int port = freePort();
+		int port = ServerProcess.freePort();
 		CompletableFuture<TestServer> starting = CompletableFuture.supplyAsync(() -> TestServer.start(this.home, port));
 		try {
 			Http http = new Http(port);
@@ -52,15 +49,6 @@ class FirstStartIntegrationTests {
 		}
 		catch (IllegalStateException ex) {
 			return false;
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
