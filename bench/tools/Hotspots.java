@@ -16,14 +16,13 @@ import jdk.jfr.consumer.RecordingFile;
  * recording as Markdown tables: the share of samples spent inside each named method (inclusive),
  * then the methods most often on top of the stack. A dump holds whole chunks of the recording,
  * so the samples outside the window (seeding, warm-up) are left out here.
- * Usage: java Hotspots.java RECORDING.jfr [FROM TO] "label=Class.method" ... (FROM, TO: ISO-8601 instants)
+ * Usage: java Hotspots.java RECORDING.jfr FROM TO "label=Class.method" ... (FROM, TO: ISO-8601 instants)
  */
 public class Hotspots {
 
 	public static void main(String[] args) throws Exception {
-		boolean window = args.length > 2 && !args[1].contains("=");
-		Instant from = window ? Instant.parse(args[1]) : Instant.MIN;
-		Instant to = window ? Instant.parse(args[2]) : Instant.MAX;
+		Instant from = Instant.parse(args[1]);
+		Instant to = Instant.parse(args[2]);
 		Map<String, Integer> inside = new HashMap<>();
 		Map<String, Integer> onTop = new HashMap<>();
 		int samples = 0;
@@ -50,7 +49,7 @@ public class Hotspots {
 		System.out.printf("%d execution samples of request threads (Java code only).%n%n", samples);
 		System.out.println("| stage | method | share of samples |");
 		System.out.println("|---|---|---|");
-		for (int i = window ? 3 : 1; i < args.length; i++) {
+		for (int i = 3; i < args.length; i++) {
 			String label = args[i].substring(0, args[i].indexOf('='));
 			String method = args[i].substring(args[i].indexOf('=') + 1);
 			int count = inside.entrySet()
