@@ -2,7 +2,7 @@ package dev.tokenkeeper.server.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Collections;
+import java.util.Enumeration;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,11 +20,12 @@ final class CredentialsConverter implements AuthenticationConverter {
 
 	@Override
 	public Authentication convert(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null) {
+		Enumeration<String> headers = request.getHeaders(HttpHeaders.AUTHORIZATION);
+		if (headers == null || !headers.hasMoreElements()) {
 			return null;
 		}
-		if (Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size() > 1) {
+		String header = headers.nextElement();
+		if (headers.hasMoreElements()) {
 			throw new BadCredentialsException("More than one Authorization header");
 		}
 		String value = header.strip();

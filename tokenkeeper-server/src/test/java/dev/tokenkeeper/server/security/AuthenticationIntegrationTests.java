@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
+import dev.tokenkeeper.server.support.RawHttp;
+import dev.tokenkeeper.server.support.RawHttp.Answer;
 import dev.tokenkeeper.server.token.TokenSecrets;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +133,30 @@ class AuthenticationIntegrationTests extends IntegrationTestSupport {
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.body()).contains("\"errors\"");
+	}
+
+	/**
+	 * The firewall's header rule, checked by {@link HeaderValueRule}: a control character in the
+	 * header is refused before authentication; a tab or any other Latin-1 character passes it.
+	 */
+	@Test
+	void authorizationHeaderWhenItHoldsAControlCharacterThen400AndOtherwiseItIsAuthenticatedAsUsual() {
+		String user = createUser("firewall");
+		String token = createToken(user).get("token").asString();
+		String path = "/rest/access-tokens/1.0/users/" + user;
+		RawHttp raw = new RawHttp(URI.create(this.http.baseUrl()).getPort());
+
+		Answer control = raw.send(get(path, "Bearer " + token + "\u0085"));
+		assertThat(control.status()).isEqualTo(400);
+		assertThat(control.body()).startsWith("{\"errors\":[");
+		assertThat(raw.send(get(path, "Bearer " + token + "\u00e9")).status()).isEqualTo(401);
+		assertThat(raw.send(get(path, "Bearer \t" + token)).status()).isEqualTo(200);
+		assertThat(raw.send(get(path, "Bearer " + token)).status()).isEqualTo(200);
+	}
+
+	private static byte[] get(String path, String authorization) {
+		return RawHttp.request("GET " + path + " HTTP/1.1",
+				List.of("Host: 127.0.0.1", "Authorization: " + authorization, "Connection: close"), null);
 	}
 
 	@Test
