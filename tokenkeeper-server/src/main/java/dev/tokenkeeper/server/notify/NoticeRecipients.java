@@ -10,20 +10,20 @@ import dev.tokenkeeper.server.project.Repo;
 import dev.tokenkeeper.server.token.AccessToken;
 import dev.tokenkeeper.server.token.TokenOwner;
 import dev.tokenkeeper.server.user.User;
-import dev.tokenkeeper.server.user.UserService;
+import dev.tokenkeeper.server.user.UsersById;
 import org.springframework.stereotype.Component;
 
 /** Who a token belongs to and who should hear about it: its user, or its project's or repository's admins. */
 @Component
 class NoticeRecipients {
 
-	private final UserService users;
+	private final UsersById users;
 
 	private final ProjectService projects;
 
 	private final PermissionService permissions;
 
-	NoticeRecipients(UserService users, ProjectService projects, PermissionService permissions) {
+	NoticeRecipients(UsersById users, ProjectService projects, PermissionService permissions) {
 		this.users = users;
 		this.projects = projects;
 		this.permissions = permissions;
@@ -33,7 +33,7 @@ class NoticeRecipients {
 		TokenOwner owner = token.owner();
 		return switch (owner.type()) {
 			case USER -> {
-				User user = this.users.findById(owner.id()).orElseThrow();
+				User user = this.users.find(owner.id()).orElseThrow();
 				yield new Owner("user " + user.name(), "/users/" + user.slug(), "", emails(List.of(user)));
 			}
 			case PROJECT -> {

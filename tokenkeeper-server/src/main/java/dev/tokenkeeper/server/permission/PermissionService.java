@@ -18,6 +18,7 @@ import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
+import dev.tokenkeeper.server.user.UsersById;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -36,6 +37,8 @@ public class PermissionService {
 
 	private final UserService users;
 
+	private final UsersById usersById;
+
 	private static final String GRANTS_CACHE = "grants";
 
 	private final CacheInvalidation caches;
@@ -44,10 +47,11 @@ public class PermissionService {
 
 	private final ApplicationEventPublisher events;
 
-	PermissionService(GrantStore store, UserService users, PermissionProperties properties,
+	PermissionService(GrantStore store, UserService users, UsersById usersById, PermissionProperties properties,
 			ApplicationEventPublisher events, CacheInvalidation caches) {
 		this.store = store;
 		this.users = users;
+		this.usersById = usersById;
 		this.events = events;
 		this.caches = caches;
 		this.grantsCache = caches.newCache(GRANTS_CACHE, 100_000, properties.cacheMaxAge(), null);
@@ -76,7 +80,7 @@ public class PermissionService {
 	public List<User> administrators(Resource resource) {
 		return this.store.administrators(resource)
 			.stream()
-			.map(this.users::findById)
+			.map(this.usersById::find)
 			.flatMap(Optional::stream)
 			.toList();
 	}
@@ -139,7 +143,7 @@ public class PermissionService {
 		requireAdmin(caller, resource);
 		return this.store.grants(Table.of(resource.isRepository(), false), resourceId(resource))
 			.stream()
-			.map(grant -> new UserGrant(this.users.findById(grant.granteeId()).orElseThrow(), grant.permission()))
+			.map(grant -> new UserGrant(this.usersById.find(grant.granteeId()).orElseThrow(), grant.permission()))
 			.filter(grant -> contains(grant.user().name(), filter))
 			.skip(page.start())
 			.limit(page.fetchSize())

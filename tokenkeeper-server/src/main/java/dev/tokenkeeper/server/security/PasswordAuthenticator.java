@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
+import dev.tokenkeeper.server.user.UsersById;
 import dev.tokenkeeper.server.user.UserType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -31,15 +32,18 @@ class PasswordAuthenticator {
 
 	private final UserService users;
 
+	private final UsersById usersById;
+
 	private final Cache<String, RememberedLogin> recentLogins;
 
 	private final SecretKeySpec cacheKey;
 
 	private final String dummyHash;
 
-	PasswordAuthenticator(UserService users, PasswordEncoder passwordEncoder, SecureRandom random,
+	PasswordAuthenticator(UserService users, UsersById usersById, PasswordEncoder passwordEncoder, SecureRandom random,
 			SecurityProperties properties) {
 		this.users = users;
+		this.usersById = usersById;
 		this.recentLogins = Caffeine.newBuilder()
 			.maximumSize(10_000)
 			.expireAfterWrite(properties.passwordCacheMaxAge())
@@ -55,7 +59,7 @@ class PasswordAuthenticator {
 		String key = cacheKey(username, password);
 		RememberedLogin remembered = this.recentLogins.getIfPresent(key);
 		if (remembered != null) {
-			Optional<User> user = this.users.findById(remembered.userId())
+			Optional<User> user = this.usersById.find(remembered.userId())
 				.filter(u -> u.passwordHash() != null && u.passwordHash().equals(remembered.passwordHash()))
 				.filter(User::mayAuthenticate);
 			if (user.isPresent()) {

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpSession;
 
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.user.User;
-import dev.tokenkeeper.server.user.UserService;
+import dev.tokenkeeper.server.user.UsersById;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,9 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class WebSessionCallerFilter extends OncePerRequestFilter {
 
-	private final UserService users;
+	private final UsersById users;
 
-	WebSessionCallerFilter(UserService users) {
+	WebSessionCallerFilter(UsersById users) {
 		this.users = users;
 	}
 
@@ -36,7 +36,7 @@ final class WebSessionCallerFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof WebSessionUser sessionUser) {
-			Optional<User> user = this.users.findById(sessionUser.id()).filter(sessionUser::isStillValidFor);
+			Optional<User> user = this.users.find(sessionUser.id()).filter(sessionUser::isStillValidFor);
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			if (user.isPresent()) {
 				context.setAuthentication(new CallerAuthentication(Caller.password(user.get())));

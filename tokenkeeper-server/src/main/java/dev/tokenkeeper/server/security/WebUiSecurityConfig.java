@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.tokenkeeper.server.audit.AuditLog;
 import dev.tokenkeeper.server.permission.AccessRules;
 import dev.tokenkeeper.server.permission.Caller;
-import dev.tokenkeeper.server.user.UserService;
+import dev.tokenkeeper.server.user.UsersById;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,7 +42,7 @@ class WebUiSecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webUi(HttpSecurity http, PasswordAuthenticator passwords, AuthenticationThrottle throttle,
-			AuditLog audit, UserService users) throws Exception {
+			AuditLog audit, UsersById users) throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(Map.of(WebLoginAuthenticationProvider.LoginThrottledException.class.getName(),

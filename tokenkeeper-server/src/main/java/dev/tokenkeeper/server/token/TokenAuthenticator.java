@@ -16,7 +16,7 @@ import dev.tokenkeeper.server.audit.AuditLog;
 import dev.tokenkeeper.server.permission.Caller.TokenUse;
 import dev.tokenkeeper.server.permission.TokenReach;
 import dev.tokenkeeper.server.user.User;
-import dev.tokenkeeper.server.user.UserService;
+import dev.tokenkeeper.server.user.UsersById;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,7 @@ public class TokenAuthenticator {
 
 	private final AccessTokenStore store;
 
-	private final UserService users;
+	private final UsersById users;
 
 	private final TokenUsageRecorder usage;
 
@@ -50,7 +50,7 @@ public class TokenAuthenticator {
 
 	private final Cache<String, Optional<CachedToken>> tokensById;
 
-	TokenAuthenticator(AccessTokenStore store, UserService users, TokenUsageRecorder usage, Clock clock,
+	TokenAuthenticator(AccessTokenStore store, UsersById users, TokenUsageRecorder usage, Clock clock,
 			TokenProperties properties, AuditLog audit, CacheInvalidation caches) {
 		this.audit = audit;
 		this.store = store;
@@ -82,7 +82,7 @@ public class TokenAuthenticator {
 			this.audit.countFailure(AuditEventType.EXPIRED_TOKEN_USED, null, token.id());
 			return Optional.empty();
 		}
-		Optional<User> user = this.users.findById(token.userId()).filter(User::mayAuthenticate);
+		Optional<User> user = this.users.find(token.userId()).filter(User::mayAuthenticate);
 		if (user.isEmpty()) {
 			return Optional.empty();
 		}

@@ -4,20 +4,20 @@ import java.util.function.Supplier;
 
 import dev.tokenkeeper.server.permission.PermissionService;
 import dev.tokenkeeper.server.project.ProjectService;
-import dev.tokenkeeper.server.user.UserService;
+import dev.tokenkeeper.server.user.UsersById;
 import org.springframework.stereotype.Component;
 
 /** Turns a stored token owner back into the scope whose rules govern its tokens. */
 @Component
 public class TokenOwners {
 
-	private final UserService users;
+	private final UsersById users;
 
 	private final ProjectService projects;
 
 	private final PermissionService permissions;
 
-	TokenOwners(UserService users, ProjectService projects, PermissionService permissions) {
+	TokenOwners(UsersById users, ProjectService projects, PermissionService permissions) {
 		this.users = users;
 		this.projects = projects;
 		this.permissions = permissions;
@@ -28,7 +28,7 @@ public class TokenOwners {
 		Supplier<IllegalStateException> missing = () -> new IllegalStateException("The owner " + owner
 				+ " of a stored token does not exist");
 		return switch (owner.type()) {
-			case USER -> new UserOwnerScope(this.users.findById(owner.id()).orElseThrow(missing));
+			case USER -> new UserOwnerScope(this.users.find(owner.id()).orElseThrow(missing));
 			case PROJECT -> ResourceOwnerScope.of(this.projects.findById(owner.id()).orElseThrow(missing),
 					this.permissions);
 			case REPOSITORY -> ResourceOwnerScope.of(this.projects.findRepoById(owner.id()).orElseThrow(missing),

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-
-import dev.tokenkeeper.server.cluster.CacheInvalidation;
 import dev.tokenkeeper.server.audit.AuditEvent;
 import dev.tokenkeeper.server.audit.AuditEventType;
 import dev.tokenkeeper.server.permission.AccessRules;
@@ -34,33 +31,23 @@ public class UserService {
 
 	private static final int MAX_FIELD_LENGTH = 255;
 
-	private static final String USERS_CACHE = "users";
-
 	private final UserStore store;
 
 	private final PasswordEncoder passwordEncoder;
 
 	private final Clock clock;
 
-	private final CacheInvalidation caches;
-
 	private final ApplicationEventPublisher events;
 
-	private final Cache<Long, User> usersById;
+	private final UsersById usersById;
 
-	UserService(UserStore store, PasswordEncoder passwordEncoder, Clock clock, UserProperties properties,
-			ApplicationEventPublisher events, CacheInvalidation caches) {
+	UserService(UserStore store, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events,
+			UsersById usersById) {
 		this.store = store;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 		this.events = events;
-		this.caches = caches;
-		this.usersById = caches.newCache(USERS_CACHE, 100_000, properties.cacheMaxAge(), Long::valueOf);
-	}
-
-	/** The user with this id, served from a short-lived cache that every change evicts. */
-	public Optional<User> findById(long id) {
-		return Optional.ofNullable(this.usersById.get(id, key -> this.store.findById(key).orElse(null)));
+		this.usersById = usersById;
 	}
 
 	public Optional<User> findByName(String name) {
@@ -134,7 +121,7 @@ public class UserService {
 	/** Renames a service user along with its token. */
 	@Transactional
 	public void renameServiceUser(long id, String displayName) {
-		User user = findById(id).filter(u -> u.type() == UserType.SERVICE).orElseThrow();
+		User user = this.usersById.find(id).filter(u -> u.type() == UserType.SERVICE).orElseThrow();
 		this.store.updateDetails(id, displayName, user.emailAddress());
 		evict(user);
 	}
@@ -142,7 +129,7 @@ public class UserService {
 	/** Deletes a service user, and with it the token it acts for. */
 	@Transactional
 	public void deleteServiceUser(long id) {
-		findById(id).filter(u -> u.type() == UserType.SERVICE).ifPresent(user -> {
+		this.usersById.find(id).filter(u -> u.type() == UserType.SERVICE).ifPresent(user -> {
 			this.store.delete(id);
 			evict(user);
 		});
@@ -190,7 +177,7 @@ public class UserService {
 		if (caller.usedToken()) {
 			throw new AuthorisationException("Changing a password requires authenticating with a password.");
 		}
-		User user = findById(caller.user().id()).orElseThrow(() -> new NoSuchUserException(caller.user().name()));
+		User user = this.usersById.find(caller.user().id()).orElseThrow(() -> new NoSuchUserException(caller.user().name()));
 		if (oldPassword == null || !passwordMatches(oldPassword, user.passwordHash())) {
 			throw new ArgumentValidationException("oldPassword", "The old password is not correct.");
 		}
@@ -254,7 +241,7 @@ public class UserService {
 	}
 
 	private void evict(User user) {
-		this.caches.evict(USERS_CACHE, user.id());
+		this.usersById.evict(user);
 	}
 
 	private static void requireAdmin(Caller caller) {

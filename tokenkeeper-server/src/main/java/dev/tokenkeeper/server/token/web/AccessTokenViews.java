@@ -10,6 +10,7 @@ import dev.tokenkeeper.server.token.TokenWithSecret;
 import dev.tokenkeeper.server.token.UserOwnerScope;
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
+import dev.tokenkeeper.server.user.UsersById;
 import dev.tokenkeeper.server.user.web.RestApplicationUser;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +20,18 @@ class AccessTokenViews {
 
 	private final UserService users;
 
+	private final UsersById usersById;
+
 	private final ProjectService projects;
 
 	private final PermissionService permissions;
 
 	private final String baseUrl;
 
-	AccessTokenViews(UserService users, ProjectService projects, PermissionService permissions,
+	AccessTokenViews(UserService users, UsersById usersById, ProjectService projects, PermissionService permissions,
 			TokenkeeperProperties properties) {
 		this.users = users;
+		this.usersById = usersById;
 		this.projects = projects;
 		this.permissions = permissions;
 		this.baseUrl = properties.baseUrlPrefix();
@@ -64,7 +68,7 @@ class AccessTokenViews {
 	}
 
 	private RestApplicationUser restUser(AccessToken token) {
-		User user = this.users.findById(token.userId()).orElseThrow();
+		User user = this.usersById.find(token.userId()).orElseThrow();
 		return RestApplicationUser.of(user, this.baseUrl);
 	}
 
