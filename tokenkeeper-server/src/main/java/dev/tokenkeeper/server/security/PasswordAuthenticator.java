@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,7 +39,7 @@ class PasswordAuthenticator {
 
 	private final SecretKeySpec cacheKey;
 
-	private final String dummyHash;
+	private final CompletableFuture<String> dummyHash;
 
 	PasswordAuthenticator(UserService users, UsersById usersById, PasswordEncoder passwordEncoder, SecureRandom random,
 			SecurityProperties properties) {
@@ -52,7 +53,8 @@ class PasswordAuthenticator {
 		random.nextBytes(key);
 		this.cacheKey = new SecretKeySpec(key, "HmacSHA256");
 		// Unknown users cost the same bcrypt as known ones, so timing does not reveal who exists.
-		this.dummyHash = passwordEncoder.encode("not a real password");
+		// Hashed beside the start-up rather than in it.
+		this.dummyHash = CompletableFuture.supplyAsync(() -> passwordEncoder.encode("not a real password"));
 	}
 
 	Optional<User> authenticate(String username, String password) {
@@ -68,7 +70,8 @@ class PasswordAuthenticator {
 			this.recentLogins.invalidate(key);
 		}
 		Optional<User> user = this.users.findByName(username);
-		boolean matches = this.users.passwordMatches(password, user.map(User::passwordHash).orElse(this.dummyHash));
+		String hash = user.map(User::passwordHash).orElseGet(this.dummyHash::join);
+		boolean matches = this.users.passwordMatches(password, hash);
 		if (user.isEmpty() || !matches || !user.get().mayAuthenticate() || user.get().type() != UserType.NORMAL) {
 			return Optional.empty();
 		}
