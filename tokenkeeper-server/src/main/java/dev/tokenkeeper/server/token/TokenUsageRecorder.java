@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -14,15 +15,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Remembers when tokens authenticate and writes it as {@code lastAuthenticated} in batches,
- * off the request thread: a request costs one map update, never a database write. Each token
- * is written at most once per flush interval, and what is pending is flushed on shutdown.
+ * off the request thread: a request costs one map read and an update of a number in place,
+ * never a database write nor an allocation. Each token is written at most once per flush
+ * interval, and what is pending is flushed on shutdown.
  */
 @Component
 class TokenUsageRecorder {
 
 	private static final Logger log = LoggerFactory.getLogger(TokenUsageRecorder.class);
 
-	private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
+	/** Per token used since start (until deleted): its latest use not yet written, in epoch millis, or 0. */
+	private final ConcurrentHashMap<String, AtomicLong> pending = new ConcurrentHashMap<>();
 
 	private final AccessTokenStore store;
 
@@ -31,13 +34,18 @@ class TokenUsageRecorder {
 	}
 
 	void record(String tokenId, Instant when) {
-		this.pending.merge(tokenId, when.toEpochMilli(), Math::max);
+		remember(tokenId, when.toEpochMilli());
+	}
+
+	private void remember(String tokenId, long millis) {
+		this.pending.computeIfAbsent(tokenId, id -> new AtomicLong()).accumulateAndGet(millis, Math::max);
 	}
 
 	/** The token as callers should see it: with a use that is not written yet, if any. */
 	AccessToken withPendingUse(AccessToken token) {
-		Long pendingUse = this.pending.get(token.id());
-		if (pendingUse == null
+		AtomicLong use = this.pending.get(token.id());
+		long pendingUse = use == null ? 0 : use.get();
+		if (pendingUse == 0
 				|| (token.lastAuthenticated() != null && token.lastAuthenticated().toEpochMilli() >= pendingUse)) {
 			return token;
 		}
@@ -56,18 +64,21 @@ class TokenUsageRecorder {
 			return;
 		}
 		Map<String, Long> batch = new HashMap<>();
-		for (String id : this.pending.keySet()) {
-			Long when = this.pending.remove(id);
-			if (when != null) {
+		this.pending.forEach((id, use) -> {
+			long when = use.getAndSet(0);
+			if (when != 0) {
 				batch.put(id, when);
 			}
+		});
+		if (batch.isEmpty()) {
+			return;
 		}
 		try {
 			this.store.recordLastAuthenticated(batch);
 		}
 		catch (RuntimeException ex) {
 			// Keep the uses for the next attempt rather than lose them.
-			batch.forEach((id, when) -> this.pending.merge(id, when, Math::max));
+			batch.forEach(this::remember);
 			log.warn("Could not record token use; will retry: {}", ex.toString());
 		}
 	}
