@@ -17,14 +17,19 @@ import org.springframework.stereotype.Component;
  * Remembers when tokens authenticate and writes it as {@code lastAuthenticated} in batches,
  * off the request thread: a request costs one map read and an update of a number in place,
  * never a database write nor an allocation. Each token is written at most once per flush
- * interval, and what is pending is flushed on shutdown.
+ * interval, and what is pending is flushed on shutdown. A token unused for a whole interval
+ * leaves the map, which so holds only tokens in recent use and forgets deleted ones however they
+ * were deleted (with their user, on another node).
  */
 @Component
 class TokenUsageRecorder {
 
 	private static final Logger log = LoggerFactory.getLogger(TokenUsageRecorder.class);
 
-	/** Per token used since start (until deleted): its latest use not yet written, in epoch millis, or 0. */
+	/** Marks an entry that a flush is taking out of the map: a use must go to a new entry. */
+	private static final long RETIRED = -1;
+
+	/** Per token used lately: its latest use not yet written, in epoch millis, or 0 (or {@link #RETIRED}). */
 	private final ConcurrentHashMap<String, AtomicLong> pending = new ConcurrentHashMap<>();
 
 	private final AccessTokenStore store;
@@ -38,14 +43,24 @@ class TokenUsageRecorder {
 	}
 
 	private void remember(String tokenId, long millis) {
-		this.pending.computeIfAbsent(tokenId, id -> new AtomicLong()).accumulateAndGet(millis, Math::max);
+		while (true) {
+			AtomicLong use = this.pending.computeIfAbsent(tokenId, id -> new AtomicLong());
+			long current = use.get();
+			while (current != RETIRED) {
+				if (current >= millis || use.compareAndSet(current, millis)) {
+					return;
+				}
+				current = use.get();
+			}
+			this.pending.remove(tokenId, use);
+		}
 	}
 
 	/** The token as callers should see it: with a use that is not written yet, if any. */
 	AccessToken withPendingUse(AccessToken token) {
 		AtomicLong use = this.pending.get(token.id());
 		long pendingUse = use == null ? 0 : use.get();
-		if (pendingUse == 0
+		if (pendingUse <= 0
 				|| (token.lastAuthenticated() != null && token.lastAuthenticated().toEpochMilli() >= pendingUse)) {
 			return token;
 		}
@@ -56,18 +71,27 @@ class TokenUsageRecorder {
 		this.pending.remove(tokenId);
 	}
 
+	/** Whether the token has an entry here: used since the flush before last. */
+	boolean tracks(String tokenId) {
+		return this.pending.containsKey(tokenId);
+	}
+
 	@Scheduled(fixedDelayString = "${tokenkeeper.tokens.usage-flush-interval:1m}",
 			initialDelayString = "${tokenkeeper.tokens.usage-flush-interval:1m}")
 	@PreDestroy
-	void flush() {
+	synchronized void flush() {
 		if (this.pending.isEmpty()) {
 			return;
 		}
 		Map<String, Long> batch = new HashMap<>();
 		this.pending.forEach((id, use) -> {
 			long when = use.getAndSet(0);
-			if (when != 0) {
+			if (when > 0) {
 				batch.put(id, when);
+			}
+			else if (use.compareAndSet(0, RETIRED)) {
+				// unused since the last flush
+				this.pending.remove(id, use);
 			}
 		});
 		if (batch.isEmpty()) {

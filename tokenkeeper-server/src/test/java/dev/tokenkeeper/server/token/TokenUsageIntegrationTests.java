@@ -1,6 +1,12 @@
 package dev.tokenkeeper.server.token;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +59,55 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		this.usage.record(id, later.minusSeconds(60));
 		this.usage.flush();
 		assertThat(storedLastAuthenticated(id)).isEqualTo(later.toEpochMilli());
+	}
+
+	@Test
+	void flushWhenATokenWentUnusedForAWholeIntervalThenItIsForgottenAndALaterUseStillCounts() {
+		String id = createToken(createUser("idle")).get("id").asString();
+		Instant first = Instant.parse("2026-06-03T00:00:00Z");
+		this.usage.record(id, first);
+		this.usage.flush();
+		assertThat(this.usage.tracks(id)).isTrue();
+
+		this.usage.flush();
+
+		assertThat(this.usage.tracks(id)).isFalse();
+		this.usage.record(id, first.plusSeconds(90));
+		this.usage.flush();
+		assertThat(storedLastAuthenticated(id)).isEqualTo(first.plusSeconds(90).toEpochMilli());
+	}
+
+	@Test
+	void recordWhenUsesRaceWithFlushesThenTheLatestUseIsWritten() throws Exception {
+		String id = createToken(createUser("racing")).get("id").asString();
+		long start = Instant.parse("2026-06-04T00:00:00Z").toEpochMilli();
+		AtomicLong latest = new AtomicLong();
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> users = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				int offset = t;
+				users.add(threads.submit(() -> {
+					for (int i = 0; i < 20_000; i++) {
+						long when = start + i * 4L + offset;
+						this.usage.record(id, Instant.ofEpochMilli(when));
+						latest.accumulateAndGet(when, Math::max);
+					}
+				}));
+			}
+			while (users.stream().anyMatch(user -> !user.isDone())) {
+				this.usage.flush();
+			}
+			for (Future<?> user : users) {
+				user.get();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		this.usage.flush();
+
+		assertThat(storedLastAuthenticated(id)).isEqualTo(latest.get());
 	}
 
 	private Long storedLastAuthenticated(String id) {
