@@ -19,26 +19,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The password success cache, watched by counting the slow hash's checks: a client that keeps
  * sending the same Basic credentials costs one check, however long it goes on; a pause longer
- * than the cache's age costs one more. Time passing is what is tested, so this test waits.
+ * than the cache's age costs one more. The cache ages on the application's clock, which the
+ * test moves.
  */
 @TestPropertySource(properties = "tokenkeeper.security.password-cache-max-age=2s")
 @Import(PasswordCacheIntegrationTests.CountingPasswordEncoder.class)
 class PasswordCacheIntegrationTests extends IntegrationTestSupport {
 
 	@Test
-	void passwordWhenUsedOverAndOverThenCheckedOnceAndAgainOnlyAfterAPauseLongerThanTheMaxAge() throws Exception {
+	void passwordWhenUsedOverAndOverThenCheckedOnceAndAgainOnlyAfterAPauseLongerThanTheMaxAge() {
 		String user = createUser("steady");
 		String path = "/rest/api/1.0/users/" + user;
 		int before = CountingPasswordEncoder.CHECKS.get();
+		this.clock.setInstant(this.clock.instant());
 
-		long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (System.nanoTime() < end) {
+		// a use every second for 5 s: more than twice the cache's age
+		for (int second = 0; second < 5; second++) {
 			assertThat(this.http.get(path).basicAuth(user, passwordOf(user)).send().status()).isEqualTo(200);
-			Thread.sleep(100);
+			this.clock.advance(Duration.ofSeconds(1));
 		}
 		assertThat(CountingPasswordEncoder.CHECKS.get() - before).isEqualTo(1);
 
-		Thread.sleep(3_000);
+		this.clock.advance(Duration.ofSeconds(3));
 		assertThat(this.http.get(path).basicAuth(user, passwordOf(user)).send().status()).isEqualTo(200);
 		assertThat(CountingPasswordEncoder.CHECKS.get() - before).isEqualTo(2);
 	}
