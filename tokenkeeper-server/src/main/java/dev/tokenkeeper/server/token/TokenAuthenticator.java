@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -86,7 +87,7 @@ public class TokenAuthenticator {
 		if (user.isEmpty()) {
 			return Optional.empty();
 		}
-		this.usage.record(token.id(), now);
+		cached.recordUse(this.usage, now);
 		return Optional.of(new AuthenticatedToken(token, user.get(), use));
 	}
 
@@ -94,7 +95,7 @@ public class TokenAuthenticator {
 		AccessToken token = cached.token();
 		SecretHashes secrets = token.secrets();
 		if (TokenSecrets.sameHash(hash, secrets.current())) {
-			return new TokenUse(token.id(), token.expiryDate(), false, reachOf(token));
+			return cached.currentSecretUse();
 		}
 		if (TokenSecrets.sameHash(hash, secrets.previous())) {
 			if (now.isBefore(secrets.previousValidUntil())) {
@@ -143,7 +144,47 @@ public class TokenAuthenticator {
 		return (b == null || a.isBefore(b)) ? a : b;
 	}
 
-	private record CachedToken(AccessToken token, List<byte[]> retiredHashes) {
+	/**
+	 * A verified token as cached, with what every request it authenticates shares: how its
+	 * current secret authenticates (made once, not per request) and its entry in the use recorder.
+	 */
+	private static final class CachedToken {
+
+		private final AccessToken token;
+
+		private final List<byte[]> retiredHashes;
+
+		private final TokenUse currentSecretUse;
+
+		/** The recorder's entry for this token, as it last returned it: saves a lookup per request. */
+		private volatile AtomicLong useEntry;
+
+		CachedToken(AccessToken token, List<byte[]> retiredHashes) {
+			this.token = token;
+			this.retiredHashes = retiredHashes;
+			this.currentSecretUse = new TokenUse(token.id(), token.expiryDate(), false, reachOf(token));
+		}
+
+		AccessToken token() {
+			return this.token;
+		}
+
+		List<byte[]> retiredHashes() {
+			return this.retiredHashes;
+		}
+
+		TokenUse currentSecretUse() {
+			return this.currentSecretUse;
+		}
+
+		void recordUse(TokenUsageRecorder usage, Instant when) {
+			AtomicLong entry = this.useEntry;
+			AtomicLong recorded = usage.record(this.token.id(), entry, when);
+			if (recorded != entry) {
+				this.useEntry = recorded;
+			}
+		}
+
 	}
 
 	/** A successfully verified token, the user it acts as, and how the secret matched. */

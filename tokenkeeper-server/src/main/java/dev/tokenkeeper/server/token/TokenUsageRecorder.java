@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Remembers when tokens authenticate and writes it as {@code lastAuthenticated} in batches,
- * off the request thread: a request costs one map read and an update of a number in place,
- * never a database write nor an allocation. Each token is written at most once per flush
- * interval, and what is pending is flushed on shutdown. A token unused for a whole interval
+ * off the request thread: a request updates a number in place (the cached token holds its entry,
+ * so not even a map read is needed), never a database write nor an allocation. Each token is
+ * written at most once per flush interval, and what is pending is flushed on shutdown. A token unused for a whole interval
  * leaves the map, which so holds only tokens in recent use and forgets deleted ones however they
  * were deleted (with their user, on another node).
  */
@@ -38,22 +38,36 @@ class TokenUsageRecorder {
 		this.store = store;
 	}
 
-	void record(String tokenId, Instant when) {
-		remember(tokenId, when.toEpochMilli());
+	/**
+	 * Records a use of the token. {@code entry} is what this method returned for the token the
+	 * time before, or {@code null}: while that entry is still in the map it is raised in place,
+	 * without looking the token up. Returns the entry to pass next time.
+	 */
+	AtomicLong record(String tokenId, AtomicLong entry, Instant when) {
+		long millis = when.toEpochMilli();
+		return (entry != null && raise(entry, millis)) ? entry : remember(tokenId, millis);
 	}
 
-	private void remember(String tokenId, long millis) {
+	private AtomicLong remember(String tokenId, long millis) {
 		while (true) {
 			AtomicLong use = this.pending.computeIfAbsent(tokenId, id -> new AtomicLong());
-			long current = use.get();
-			while (current != RETIRED) {
-				if (current >= millis || use.compareAndSet(current, millis)) {
-					return;
-				}
-				current = use.get();
+			if (raise(use, millis)) {
+				return use;
 			}
 			this.pending.remove(tokenId, use);
 		}
+	}
+
+	/** Raises the entry to {@code millis} unless it is later already; false if a flush retired it. */
+	private static boolean raise(AtomicLong use, long millis) {
+		long current = use.get();
+		while (current != RETIRED) {
+			if (current >= millis || use.compareAndSet(current, millis)) {
+				return true;
+			}
+			current = use.get();
+		}
+		return false;
 	}
 
 	/** The token as callers should see it: with a use that is not written yet, if any. */

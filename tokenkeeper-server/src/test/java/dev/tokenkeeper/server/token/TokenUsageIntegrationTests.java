@@ -54,9 +54,9 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		JsonNode created = createToken(user);
 		String id = created.get("id").asString();
 		Instant later = Instant.parse("2026-06-02T00:00:00Z");
-		this.usage.record(id, later);
+		this.usage.record(id, null, later);
 		this.usage.flush();
-		this.usage.record(id, later.minusSeconds(60));
+		this.usage.record(id, null, later.minusSeconds(60));
 		this.usage.flush();
 		assertThat(storedLastAuthenticated(id)).isEqualTo(later.toEpochMilli());
 	}
@@ -65,14 +65,15 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 	void flushWhenATokenWentUnusedForAWholeIntervalThenItIsForgottenAndALaterUseStillCounts() {
 		String id = createToken(createUser("idle")).get("id").asString();
 		Instant first = Instant.parse("2026-06-03T00:00:00Z");
-		this.usage.record(id, first);
+		AtomicLong entry = this.usage.record(id, null, first);
 		this.usage.flush();
 		assertThat(this.usage.tracks(id)).isTrue();
 
 		this.usage.flush();
 
 		assertThat(this.usage.tracks(id)).isFalse();
-		this.usage.record(id, first.plusSeconds(90));
+		// the entry a cached token still holds was retired: the use must go to a new one
+		assertThat(this.usage.record(id, entry, first.plusSeconds(90))).isNotSameAs(entry);
 		this.usage.flush();
 		assertThat(storedLastAuthenticated(id)).isEqualTo(first.plusSeconds(90).toEpochMilli());
 	}
@@ -87,10 +88,14 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 			List<Future<?>> users = new ArrayList<>();
 			for (int t = 0; t < 4; t++) {
 				int offset = t;
+				// two threads hold on to their entry as a cached token does, two look it up every time
+				boolean holdsEntry = t % 2 == 0;
 				users.add(threads.submit(() -> {
+					AtomicLong entry = null;
 					for (int i = 0; i < 20_000; i++) {
 						long when = start + i * 4L + offset;
-						this.usage.record(id, Instant.ofEpochMilli(when));
+						AtomicLong recorded = this.usage.record(id, entry, Instant.ofEpochMilli(when));
+						entry = holdsEntry ? recorded : null;
 						latest.accumulateAndGet(when, Math::max);
 					}
 				}));
