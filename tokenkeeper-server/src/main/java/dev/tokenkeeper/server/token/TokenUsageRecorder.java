@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * Remembers when tokens authenticate and writes it as {@code lastAuthenticated} in batches,
  * off the request thread: a request updates a number in place (the cached token holds its entry,
  * so not even a map read is needed), never a database write nor an allocation. Each token is
- * written at most once per flush interval, and what is pending is flushed on shutdown. A token unused for a whole interval
- * leaves the map, which so holds only tokens in recent use and forgets deleted ones however they
- * were deleted (with their user, on another node).
+ * written at most once per flush interval, and what is pending is flushed on shutdown. A token
+ * unused for a whole interval leaves the map, which so holds only tokens in recent use and
+ * forgets deleted ones however they were deleted (with their user, on another node).
  */
 @Component
 class TokenUsageRecorder {
