@@ -2,7 +2,8 @@
 # Tokenkeeper benchmarks: one command, loopback only, every run bounded in time.
 #   bench/run.sh [all|ceiling|auth|create|list|startup|jmh|profile] ...
 # Appends a dated section with every figure to bench/RESULTS.md. Environment:
-#   DURATION (10s) per wrk run, RUNS (3, the median is reported), CONNECTIONS (32), THREADS (2),
+#   DURATION (10s) per wrk run, RUNS (3, the median is reported), ROUNDS (5 of the hot-path scenarios),
+#   CONNECTIONS (32), THREADS (2),
 #   LIST_BIG (100000 tokens for the largest listing), CREATORS (300 owners the creation scenario spreads
 #   over), BULK (1000000 tokens for the memory figure),
 #   WARMUP (60s of Bearer load before the hot-path figures), JAVA_OPTS (JVM flags of the server under test,
@@ -14,6 +15,7 @@ ROOT=$PWD
 WORK=$ROOT/bench/target
 DURATION=${DURATION:-10s}
 RUNS=${RUNS:-3}
+ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 LIST_BIG=${LIST_BIG:-100000}
@@ -103,36 +105,65 @@ cpu_ticks() {
   echo "$sum"
 }
 
-# wrk_median LABEL URL LUA [wrk options]; prints "rps p50 p99 cpu" (medians of RUNS runs), where
-# cpu is the CPU time the process under test ($CPU_PID, else the server) spent per request, in
-# microseconds: unlike requests/s it hardly moves when a neighbour takes the machine's cores.
+# CPU time (in clock ticks) the server's request threads (Tomcat's http-nio-* workers and poller)
+# have used so far: the process's time without the JIT compilers, the garbage collector and
+# scheduled jobs such as the minutely flush of token use, which land in whichever run is going on.
+request_ticks() {
+  local t sum=0 ticks
+  for t in /proc/"$1"/task/*; do
+    [[ $(cat "$t/comm" 2>/dev/null) == http-nio-* ]] || continue
+    ticks=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat" 2>/dev/null) || continue
+    sum=$((sum + ${ticks:-0}))
+  done
+  echo "$sum"
+}
+
+# wrk_median LABEL URL LUA [wrk options]; prints "rps p50 p99 cpu req_cpu" (medians of RUNS runs),
+# where cpu is the CPU time the process under test ($CPU_PID, else the server) spent per request,
+# in microseconds (unlike requests/s it hardly moves when a neighbour takes the machine's cores),
+# and req_cpu the part of it spent in the server's request threads (0 for $CPU_PID).
 wrk_median() {
   local label=$1 url=$2 lua=$3; shift 3
   local pid=${CPU_PID:-$SERVER_PID}
-  local rps=() p50=() p99=() cpu=() out i before requests
+  local rps=() p50=() p99=() cpu=() req_cpu=() out i before req_before requests
   local tick_us=$((1000000 / $(getconf CLK_TCK)))
   for i in $(seq 1 "$RUNS"); do
     before=$(cpu_ticks "$pid")
+    req_before=$(request_ticks "$pid")
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" -s "$lua" "$url")
     requests=$(awk '/requests in/ { print $1 }' <<< "$out")
     cpu+=("$(awk -v t="$(( $(cpu_ticks "$pid") - before ))" -v n="$requests" -v u="$tick_us" 'BEGIN { printf "%.1f", n ? t * u / n : 0 }')")
+    req_cpu+=("$(awk -v t="$(( $(request_ticks "$pid") - req_before ))" -v n="$requests" -v u="$tick_us" 'BEGIN { printf "%.1f", n ? t * u / n : 0 }')")
     rps+=("$(awk '/Requests\/sec/ { print $2 }' <<< "$out")")
     p50+=("$(to_ms "$(awk '$1 == "50%" { print $2 }' <<< "$out")")")
     p99+=("$(to_ms "$(awk '$1 == "99%" { print $2 }' <<< "$out")")")
     if grep -q 'Non-2xx' <<< "$out"; then log "$label: $(grep 'Non-2xx' <<< "$out")"; fi
   done
-  log "$label: ${rps[*]} req/s, ${cpu[*]} us CPU/request"
-  echo "$(median "${rps[@]}") $(median "${p50[@]}") $(median "${p99[@]}") $(median "${cpu[@]}")"
+  log "$label: ${rps[*]} req/s, ${cpu[*]} us CPU/request (${req_cpu[*]} in request threads)"
+  echo "$(median "${rps[@]}") $(median "${p50[@]}") $(median "${p99[@]}") $(median "${cpu[@]}") $(median "${req_cpu[@]}")"
 }
 
-# one_run KEY LABEL URL LUA: one wrk run, its "rps p50 p99 cpu" appended to $WORK/runs/KEY
+# one_run KEY LABEL URL LUA: one wrk run, its "rps p50 p99 cpu req_cpu" appended to $WORK/runs/KEY
 one_run() { local key=$1; shift; RUNS=1 wrk_median "$@" >> "$WORK/runs/$key"; }
 
 # medians KEY: the median of each column of the runs of KEY
 medians() {
   local column out=()
-  for column in 1 2 3 4; do out+=("$(median $(awk -v c="$column" '{ print $c }' "$WORK/runs/$1"))"); done
+  for column in 1 2 3 4 5; do out+=("$(median $(awk -v c="$column" '{ print $c }' "$WORK/runs/$1"))"); done
   echo "${out[*]}"
+}
+
+# paired KEY REF: how KEY compares with REF round by round (both run in every round, one right after
+# the other, so a slow minute of the machine hits both): "median (lowest to highest)" of the rounds'
+# requests/s ratios, then of their CPU-per-request and request-thread-CPU ratios (REF's over KEY's,
+# so that 1.00 means as cheap as REF).
+paired() {
+  local column
+  for column in 1 4 5; do
+    local ratios
+    ratios=$(paste -d ' ' "$WORK/runs/$1" "$WORK/runs/$2" | awk -v c="$column" '{ r = (c == 1) ? $c / $(c + 5) : $(c + 5) / $c; printf "%.2f\n", r }')
+    printf '%s (%s to %s)|' "$(median $ratios)" "$(sort -g <<< "$ratios" | head -n 1)" "$(sort -g <<< "$ratios" | tail -n 1)"
+  done
 }
 
 # The pool's connection checkouts so far (needs the actuator's metrics endpoint), or "n/a".
@@ -177,11 +208,11 @@ NGINX
   NGINX_PID=$!
   sleep 0.5
 
-  report "### Authentication hot path ($CONNECTIONS connections, $THREADS wrk threads, $RUNS rounds of $DURATION per scenario, median)"
+  report "### Authentication hot path ($CONNECTIONS connections, $THREADS wrk threads, $ROUNDS rounds of $DURATION per scenario, median)"
   report ""
-  report "| scenario | requests/s | p50 ms | p99 ms | CPU µs/request | vs (b): requests/s | vs (b): CPU/request |"
-  report "|---|---|---|---|---|---|---|"
-  local nginx tk bearer bearer_version basic_token basic_pw authz
+  report "| scenario | requests/s | p50 ms | p99 ms | CPU µs/request | of which request threads | vs (b'): requests/s | vs (b'): CPU/request |"
+  report "|---|---|---|---|---|---|---|---|"
+  local nginx tk tk_lua bearer bearer_version basic_token basic_pw authz
   # A fresh JVM on 2 cores needs about a minute of this load before its compilers are done:
   # warm every path up first (every token once, too), then measure.
   log "warming up for $WARMUP"
@@ -195,36 +226,48 @@ NGINX
   local round checkouts=0 b a
   local password_path=/rest/tokenkeeper/1.0/authorize?project=BENCH\&permission=PROJECT_READ
   local authorize_path="/rest/tokenkeeper/1.0/authorize?project=BENCH&repository=app&permission=REPO_READ"
-  for round in $(seq 1 "$RUNS"); do
+  for round in $(seq 1 "$ROUNDS"); do
     CPU_PID=$NGINX_PID BENCH_PATH=/ one_run nginx "nginx fixed JSON" "http://127.0.0.1:$NGINX_PORT/" "$ROOT/bench/lua/path.lua"
     BENCH_PATH=/rest/tokenkeeper/1.0/version one_run tk "tokenkeeper unauthenticated" "$BASE" "$ROOT/bench/lua/path.lua"
+    # (b'): the same request built per request by the token scenarios' script, so that wrk spends
+    # as much of the machine's CPU on it as on theirs; then those scenarios, right after it
+    TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=/rest/tokenkeeper/1.0/version AUTH_MODE=none \
+      one_run tk_lua "tokenkeeper unauthenticated, per-request script" "$BASE" "$ROOT/bench/lua/bearer.lua"
+    TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=/rest/tokenkeeper/1.0/version \
+      one_run bearer_version "bearer /version" "$BASE" "$ROOT/bench/lua/bearer.lua"
     # count the pool's connection checkouts across the measured Bearer runs
     b=$(db_connections)
     TOKENS=$WORK/seed/bench-tokens.txt one_run bearer "bearer /self" "$BASE" "$ROOT/bench/lua/bearer.lua"
     a=$(db_connections)
     if [ "$b" = n/a ] || [ "$a" = n/a ] || [ "$checkouts" = n/a ]; then checkouts=n/a; else checkouts=$((checkouts + a - b)); fi
-    TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=/rest/tokenkeeper/1.0/version \
-      one_run bearer_version "bearer /version" "$BASE" "$ROOT/bench/lua/bearer.lua"
     TOKENS=$WORK/seed/bench-tokens.txt TOKEN_USERS=$WORK/seed/bench-token-users.txt AUTH_MODE=basic-token \
       one_run basic_token "basic user:token /self" "$BASE" "$ROOT/bench/lua/bearer.lua"
     USERS=$WORK/seed/bench-users.txt BENCH_PATH=$password_path \
       one_run basic_pw "basic user:password authorize" "$BASE" "$ROOT/bench/lua/basic-password.lua"
     TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=$authorize_path one_run authz "bearer authorize" "$BASE" "$ROOT/bench/lua/bearer.lua"
   done
-  nginx=($(medians nginx)); tk=($(medians tk)); bearer=($(medians bearer))
+  nginx=($(medians nginx)); tk=($(medians tk)); tk_lua=($(medians tk_lua)); bearer=($(medians bearer))
   bearer_version=($(medians bearer_version)); basic_token=($(medians basic_token)); basic_pw=($(medians basic_pw)); authz=($(medians authz))
   # throughput over the ceiling's, and the ceiling's CPU per request over this one's: both 1.00 at the ceiling
-  ratios() { awk -v r="$1" -v c="$2" -v tr="${tk[0]}" -v tc="${tk[3]}" 'BEGIN { printf "%.2f | %.2f", r / tr, tc / c }'; }
-  row() { report "| $1 | $(printf '%.0f' "$2") | $3 | $4 | $5 | $(ratios "$2" "$5") |"; }
-  row "(a) nginx, fixed small JSON (HTTP ceiling)" "${nginx[@]}"
-  row "(b) Tokenkeeper, unauthenticated /version (framework ceiling)" "${tk[@]}"
+  ratios() { awk -v r="$1" -v c="$2" -v tr="${tk_lua[0]}" -v tc="${tk_lua[3]}" 'BEGIN { printf "%.2f | %.2f", r / tr, tc / c }'; }
+  row() { report "| $1 | $(printf '%.0f' "$2") | $3 | $4 | $5 | $6 | $(ratios "$2" "$5") |"; }
+  row "(a) nginx, fixed small JSON (HTTP ceiling)" "${nginx[@]:0:4}" "-"
+  row "(b) Tokenkeeper, unauthenticated /version (framework ceiling), one fixed request" "${tk[@]}"
+  row "(b') the same, each request built by the token scenarios' script (the reference of the ratios)" "${tk_lua[@]}"
+  row "Bearer, GET /version: (b')'s request with a token, so authentication alone" "${bearer_version[@]}"
   row "1. Bearer, GET /self, 10,000 distinct tokens" "${bearer[@]}"
-  row "Bearer, GET /version: (b)'s request with a token, so authentication alone" "${bearer_version[@]}"
   row "2. Basic user:token, GET /self" "${basic_token[@]}"
   row "2. Basic user:password, GET /authorize (100 users)" "${basic_pw[@]}"
   row "Bearer, GET /authorize (project, repository, grant checks)" "${authz[@]}"
   report ""
-  report "Database connections checked out during the measured Bearer runs: $checkouts (for $(awk -v r="${bearer[0]}" -v n="$RUNS" -v d="${DURATION%s}" 'BEGIN { printf "%.0f", r * n * d }') requests; the batched lastAuthenticated flush runs once a minute)."
+  report "Round by round (each ratio from two runs one right after the other), median and range over the $ROUNDS rounds:"
+  report ""
+  report "| over (b') in the same round | requests/s (target ≥ 0.9) | CPU per request | request threads' CPU per request |"
+  report "|---|---|---|---|"
+  report "| Bearer /version: authentication alone | $(paired bearer_version tk_lua) "
+  report "| 1. Bearer /self | $(paired bearer tk_lua) "
+  report ""
+  report "Database connections checked out during the measured Bearer runs: $checkouts (for $(awk -v r="${bearer[0]}" -v n="$ROUNDS" -v d="${DURATION%s}" 'BEGIN { printf "%.0f", r * n * d }') requests; the batched lastAuthenticated flush runs once a minute)."
   report ""
   report "Scenario 1 over (a): $(awk -v a="${bearer[0]}" -v b="${nginx[0]}" 'BEGIN { printf "%.2f", a / b }'); scenario 2 (password) over scenario 1: $(awk -v a="${basic_pw[0]}" -v b="${bearer[0]}" 'BEGIN { printf "%.2f", a / b }') by requests/s, $(awk -v a="${basic_pw[3]}" -v b="${bearer[3]}" 'BEGIN { printf "%.2f", b / a }') by CPU per request."
   report ""

@@ -1,11 +1,13 @@
 -- Token-authenticated GETs spread over many distinct tokens (one raw token per line of $TOKENS).
 -- Each connection walks the list from its own offset, so the verification cache sees them all.
+-- AUTH_MODE=none builds the same requests the same way without the Authorization header: the
+-- reference that differs from a token request only by the token, for wrk as for the server.
 local tokens = {}
 for line in io.lines(os.getenv("TOKENS")) do
   tokens[#tokens + 1] = line
 end
 local path = os.getenv("BENCH_PATH") or "/rest/access-tokens/latest/self"
-local mode = os.getenv("AUTH_MODE") or "bearer" -- bearer | basic-token
+local mode = os.getenv("AUTH_MODE") or "bearer" -- bearer | basic-token | none
 local users = {}
 if mode == "basic-token" then
   for line in io.lines(os.getenv("TOKEN_USERS")) do
@@ -27,5 +29,8 @@ function init(args)
 end
 function request()
   counter = counter % #tokens + 1
+  if mode == "none" then
+    return wrk.format("GET", path)
+  end
   return wrk.format("GET", path, { ["Authorization"] = headers[counter] })
 end
