@@ -9,7 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import dev.tokenkeeper.server.support.AfterCommit;
 import org.springframework.stereotype.Component;
@@ -35,9 +38,12 @@ public class CacheInvalidation {
 
 	private final ClusterProperties properties;
 
-	CacheInvalidation(InvalidationPublisher publisher, ClusterProperties properties) {
+	private final Ticker ticker;
+
+	CacheInvalidation(InvalidationPublisher publisher, ClusterProperties properties, Ticker ticker) {
 		this.publisher = publisher;
 		this.properties = properties;
+		this.ticker = ticker;
 	}
 
 	/**
@@ -45,9 +51,34 @@ public class CacheInvalidation {
 	 * of this cache; without one, any eviction in the region empties the whole cache.
 	 */
 	public <K, V> Cache<K, V> newCache(String region, long maximumSize, Duration maxAge, Function<String, K> keyParser) {
-		Duration age = this.publisher.reachesOtherNodes() && this.properties.cacheMaxAge().compareTo(maxAge) < 0
+		return register(region, builder(maximumSize, maxAge).build(), keyParser);
+	}
+
+	/**
+	 * A new cache in the named region that loads what it misses, and loads an entry in use again in
+	 * the background once it is three quarters of its age old: a busy key is never found expired,
+	 * so the request that reads it never waits for the database (the one that first misses it does).
+	 */
+	public <K, V> LoadingCache<K, V> newLoadingCache(String region, long maximumSize, Duration maxAge,
+			Function<String, K> keyParser, CacheLoader<K, V> loader) {
+		Duration age = age(maxAge);
+		return register(region, builder(maximumSize, maxAge).refreshAfterWrite(age.minus(age.dividedBy(4))).build(loader),
+				keyParser);
+	}
+
+	private Caffeine<Object, Object> builder(long maximumSize, Duration maxAge) {
+		return Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterWrite(age(maxAge))
+			.ticker(this.ticker);
+	}
+
+	private Duration age(Duration maxAge) {
+		return this.publisher.reachesOtherNodes() && this.properties.cacheMaxAge().compareTo(maxAge) < 0
 				? this.properties.cacheMaxAge() : maxAge;
-		Cache<K, V> cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(age).build();
+	}
+
+	private <K, C extends Cache<K, ?>> C register(String region, C cache, Function<String, K> keyParser) {
 		this.regions.computeIfAbsent(region, name -> new CopyOnWriteArrayList<>()).add(new Region<>(cache, keyParser));
 		return cache;
 	}

@@ -4,17 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
@@ -46,14 +45,13 @@ class PasswordAuthenticator {
 	private final CompletableFuture<String> dummyHash;
 
 	PasswordAuthenticator(UserService users, UsersById usersById, PasswordEncoder passwordEncoder, SecureRandom random,
-			SecurityProperties properties, Clock clock) {
+			SecurityProperties properties, Ticker cacheTicker) {
 		this.users = users;
 		this.usersById = usersById;
-		// Aged on the application's clock, like tokens' expiry (and so tests move it rather than wait).
 		this.recentLogins = Caffeine.newBuilder()
 			.maximumSize(10_000)
 			.expireAfterAccess(properties.passwordCacheMaxAge())
-			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.ticker(cacheTicker)
 			.build();
 		byte[] key = new byte[32];
 		random.nextBytes(key);

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * hash comparison, expiry and owner checks. The current secret works until the token expires;
  * after a rotation the previous secret works until its overlap window ends. Every failure looks
  * the same to the caller (an empty result); a secret that was rotated out is also reported in
- * the log as a possible leak. A warm verification touches no database; use is recorded in memory.
+ * the log as a possible leak. A warm verification touches no database (a token in use is loaded
+ * again in the background before its cache entry expires); use is recorded in memory.
  */
 @Component
 public class TokenAuthenticator {
@@ -49,7 +50,7 @@ public class TokenAuthenticator {
 
 	private final AuditLog audit;
 
-	private final Cache<String, Optional<CachedToken>> tokensById;
+	private final LoadingCache<String, Optional<CachedToken>> tokensById;
 
 	TokenAuthenticator(AccessTokenStore store, UsersById users, TokenUsageRecorder usage, Clock clock,
 			TokenProperties properties, AuditLog audit, CacheInvalidation caches) {
@@ -59,8 +60,8 @@ public class TokenAuthenticator {
 		this.usage = usage;
 		this.clock = clock;
 		this.caches = caches;
-		this.tokensById = caches.newCache(TOKENS_CACHE, properties.cacheMaxSize(), properties.cacheMaxAge(),
-				Function.identity());
+		this.tokensById = caches.newLoadingCache(TOKENS_CACHE, properties.cacheMaxSize(), properties.cacheMaxAge(),
+				Function.identity(), this::load);
 	}
 
 	/** The token and the user it acts as, if the raw token is valid now. */
@@ -69,7 +70,7 @@ public class TokenAuthenticator {
 		if (presented == null) {
 			return Optional.empty();
 		}
-		CachedToken cached = this.tokensById.get(presented.id(), this::load).orElse(null);
+		CachedToken cached = this.tokensById.get(presented.id()).orElse(null);
 		if (cached == null) {
 			return Optional.empty();
 		}
@@ -133,7 +134,7 @@ public class TokenAuthenticator {
 
 	/** The token as last verified (from the cache, or the database when it is not cached). */
 	Optional<AccessToken> verified(String tokenId) {
-		return this.tokensById.get(tokenId, this::load).map(CachedToken::token);
+		return this.tokensById.get(tokenId).map(CachedToken::token);
 	}
 
 	void evict(String tokenId) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CacheInvalidationTests {
 
 	private final CacheInvalidation caches = new CacheInvalidation(InvalidationPublisher.LOCAL,
-			new ClusterProperties(Duration.ofSeconds(5)));
+			new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
 
 	private final Cache<Long, String> users = this.caches.newCache("users", 10, Duration.ofMinutes(5), Long::valueOf);
 

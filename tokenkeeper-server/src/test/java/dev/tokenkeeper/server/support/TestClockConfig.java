@@ -1,10 +1,14 @@
 package dev.tokenkeeper.server.support;
 
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Replaces the system clock with one that tests can set and move. */
+/** Replaces the system clock with one that tests can set and move; the caches age on it too. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfig {
 
@@ -12,6 +16,12 @@ public class TestClockConfig {
 	@Primary
 	MutableClock mutableClock() {
 		return new MutableClock();
+	}
+
+	@Bean
+	@Primary
+	Ticker mutableClockTicker(MutableClock clock) {
+		return () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
 	}
 
 }
