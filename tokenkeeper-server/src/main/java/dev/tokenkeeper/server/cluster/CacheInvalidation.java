@@ -61,9 +61,13 @@ public class CacheInvalidation {
 	 */
 	public <K, V> LoadingCache<K, V> newLoadingCache(String region, long maximumSize, Duration maxAge,
 			Function<String, K> keyParser, CacheLoader<K, V> loader) {
-		Duration age = age(maxAge);
-		return register(region, builder(maximumSize, maxAge).refreshAfterWrite(age.minus(age.dividedBy(4))).build(loader),
-				keyParser);
+		Caffeine<Object, Object> builder = builder(maximumSize, maxAge);
+		Duration refresh = age(maxAge).multipliedBy(3).dividedBy(4);
+		if (refresh.compareTo(Duration.ZERO) > 0) {
+			// an age of zero turns the cache off, and there is nothing to refresh
+			builder.refreshAfterWrite(refresh);
+		}
+		return register(region, builder.build(loader), keyParser);
 	}
 
 	private Caffeine<Object, Object> builder(long maximumSize, Duration maxAge) {

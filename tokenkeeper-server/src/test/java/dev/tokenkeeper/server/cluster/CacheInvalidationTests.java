@@ -1,9 +1,11 @@
 package dev.tokenkeeper.server.cluster;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,18 @@ class CacheInvalidationTests {
 		assertThat(this.tokens.asMap()).containsOnlyKeys("999999999999");
 		assertThat(this.users.asMap()).containsOnlyKeys(1L, 2L);
 		assertThat(this.grants.asMap()).hasSize(1);
+	}
+
+	@Test
+	void newLoadingCacheWhenItsAgeIsZeroThenItKeepsNothingAndLoadsOnEveryRead() {
+		AtomicInteger loads = new AtomicInteger();
+		LoadingCache<Long, String> off = this.caches.newLoadingCache("users", 10, Duration.ZERO, Long::valueOf,
+				id -> "user " + loads.incrementAndGet());
+
+		off.get(1L);
+		off.get(1L);
+
+		assertThat(loads).hasValue(2);
 	}
 
 	@Test
