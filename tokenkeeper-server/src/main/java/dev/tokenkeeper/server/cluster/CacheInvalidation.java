@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -14,8 +16,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import jakarta.annotation.PreDestroy;
+
 import dev.tokenkeeper.server.support.AfterCommit;
 import org.springframework.stereotype.Component;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The node-local caches (verified tokens, users, grants, projects) and the one way to evict
@@ -40,6 +45,12 @@ public class CacheInvalidation {
 
 	private final Ticker ticker;
 
+	/**
+	 * Runs the loading caches' background reloads, which query the database: on threads of their
+	 * own, not Java's shared pool (one thread on 2 cores, which the caches' upkeep also uses).
+	 */
+	private final ExecutorService reloads = Executors.newFixedThreadPool(2, reloadThreads());
+
 	CacheInvalidation(InvalidationPublisher publisher, ClusterProperties properties, Ticker ticker) {
 		this.publisher = publisher;
 		this.properties = properties;
@@ -56,8 +67,10 @@ public class CacheInvalidation {
 
 	/**
 	 * A new cache in the named region that loads what it misses, and loads an entry in use again in
-	 * the background once it is three quarters of its age old: a busy key is never found expired,
-	 * so the request that reads it never waits for the database (the one that first misses it does).
+	 * the background once it is three quarters of its age old: a key in steady use is reloaded before
+	 * it expires, so the requests that read it do not wait for the database (the one that first
+	 * misses it does). A reload that fails or takes longer than the last quarter leaves the entry to
+	 * expire, so the age stays the bound.
 	 */
 	public <K, V> LoadingCache<K, V> newLoadingCache(String region, long maximumSize, Duration maxAge,
 			Function<String, K> keyParser, CacheLoader<K, V> loader) {
@@ -65,7 +78,7 @@ public class CacheInvalidation {
 		Duration refresh = age(maxAge).multipliedBy(3).dividedBy(4);
 		if (refresh.compareTo(Duration.ZERO) > 0) {
 			// an age of zero turns the cache off, and there is nothing to refresh
-			builder.refreshAfterWrite(refresh);
+			builder.refreshAfterWrite(refresh).executor(this.reloads);
 		}
 		return register(region, builder.build(loader), keyParser);
 	}
@@ -80,6 +93,17 @@ public class CacheInvalidation {
 	private Duration age(Duration maxAge) {
 		return this.publisher.reachesOtherNodes() && this.properties.cacheMaxAge().compareTo(maxAge) < 0
 				? this.properties.cacheMaxAge() : maxAge;
+	}
+
+	private static CustomizableThreadFactory reloadThreads() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("cache-reload-");
+		threads.setDaemon(true);
+		return threads;
+	}
+
+	@PreDestroy
+	void stopReloads() {
+		this.reloads.shutdownNow();
 	}
 
 	private <K, C extends Cache<K, ?>> C register(String region, C cache, Function<String, K> keyParser) {
