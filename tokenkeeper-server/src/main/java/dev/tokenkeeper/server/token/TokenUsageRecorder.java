@@ -82,7 +82,11 @@ class TokenUsageRecorder {
 	}
 
 	void forget(String tokenId) {
-		this.pending.remove(tokenId);
+		AtomicLong use = this.pending.remove(tokenId);
+		if (use != null) {
+			// a cached token may still hold the entry: its next use must not go to an orphan
+			use.set(RETIRED);
+		}
 	}
 
 	/** Whether the token has an entry here: used since the flush before last. */

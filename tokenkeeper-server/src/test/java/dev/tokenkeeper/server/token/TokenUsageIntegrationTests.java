@@ -79,6 +79,18 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void forgetWhenACachedTokenStillHoldsTheEntryThenItsNextUseGoesToANewOne() {
+		String id = createToken(createUser("forgotten")).get("id").asString();
+		Instant first = Instant.parse("2026-06-05T00:00:00Z");
+		AtomicLong entry = this.usage.record(id, null, first);
+
+		this.usage.forget(id);
+
+		assertThat(this.usage.record(id, entry, first.plusSeconds(60))).isNotSameAs(entry);
+		assertThat(this.usage.tracks(id)).isTrue();
+	}
+
+	@Test
 	void recordWhenUsesRaceWithFlushesThenTheLatestUseIsWritten() throws Exception {
 		String id = createToken(createUser("racing")).get("id").asString();
 		long start = Instant.parse("2026-06-04T00:00:00Z").toEpochMilli();
