@@ -1,14 +1,12 @@
 package dev.tokenkeeper.server.support;
 
-import java.util.concurrent.TimeUnit;
-
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Replaces the system clock with one that tests can set and move; the caches age on it too. */
+/** Replaces the system clock with one that tests can set and move; the caches age as it advances. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfig {
 
@@ -21,7 +19,7 @@ public class TestClockConfig {
 	@Bean
 	@Primary
 	Ticker mutableClockTicker(MutableClock clock) {
-		return () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+		return clock::nanoTime;
 	}
 
 }
