@@ -107,7 +107,9 @@ cpu_ticks() {
 
 # CPU time (in clock ticks) the server's request threads (Tomcat's http-nio-* workers and poller)
 # have used so far: the process's time without the JIT compilers, the garbage collector and
-# scheduled jobs such as the minutely flush of token use, which land in whichever run is going on.
+# background work such as the minutely flush of token use, which land in whichever run is going on.
+# Only live threads count: a worker Tomcat retires during a run (idle for a minute, so not under
+# this load) would take its ticks with it.
 request_ticks() {
   local t sum=0 ticks
   for t in /proc/"$1"/task/*; do
@@ -153,15 +155,15 @@ medians() {
   echo "${out[*]}"
 }
 
-# paired KEY REF: how KEY compares with REF round by round (both run in every round, one right after
-# the other, so a slow minute of the machine hits both): "median (lowest to highest)" of the rounds'
+# paired KEY REF: how KEY compares with REF round by round (both run in every round, seconds apart,
+# so a slow minute of the machine hits both): "median (lowest to highest)" of the rounds'
 # requests/s ratios, then of their CPU-per-request and request-thread-CPU ratios (REF's over KEY's,
-# so that 1.00 means as cheap as REF).
+# so that 1.00 means as cheap as REF); a round with a zero figure counts as 0.
 paired() {
   local column
   for column in 1 4 5; do
     local ratios
-    ratios=$(paste -d ' ' "$WORK/runs/$1" "$WORK/runs/$2" | awk -v c="$column" '{ r = (c == 1) ? $c / $(c + 5) : $(c + 5) / $c; printf "%.2f\n", r }')
+    ratios=$(paste -d ' ' "$WORK/runs/$1" "$WORK/runs/$2" | awk -v c="$column" '{ n = (c == 1) ? $c : $(c + 5); d = (c == 1) ? $(c + 5) : $c; printf "%.2f\n", d ? n / d : 0 }')
     printf '%s (%s to %s)|' "$(median $ratios)" "$(sort -g <<< "$ratios" | head -n 1)" "$(sort -g <<< "$ratios" | tail -n 1)"
   done
 }
