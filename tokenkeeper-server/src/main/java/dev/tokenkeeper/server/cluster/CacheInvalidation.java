@@ -19,8 +19,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.annotation.PreDestroy;
 
 import dev.tokenkeeper.server.support.AfterCommit;
-import org.springframework.stereotype.Component;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * The node-local caches (verified tokens, users, grants, projects) and the one way to evict
