@@ -262,7 +262,7 @@ NGINX
   row "2. Basic user:password, GET /authorize (100 users)" "${basic_pw[@]}"
   row "Bearer, GET /authorize (project, repository, grant checks)" "${authz[@]}"
   report ""
-  report "Round by round (each ratio from two runs one right after the other), median and range over the $ROUNDS rounds:"
+  report "Round by round (each ratio from two runs of the same round, seconds apart), median and range over the $ROUNDS rounds:"
   report ""
   report "| over (b') in the same round | requests/s (target ≥ 0.9) | CPU per request | request threads' CPU per request |"
   report "|---|---|---|---|"
