@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Users by id, through a short-lived cache that every change to a user evicts (on every node of
- * a cluster) and that loads a user in use again in the background before the entry expires. Every authenticated request asks for its user here; this is not part of
- * {@link UserService} so that the request reaches it directly, not through the service's
- * transactional proxy, which cost a reflective call per request (bench/RESULTS.md).
+ * a cluster) and that loads a user in use again in the background before the entry expires.
+ * Every authenticated request asks for its user here; this is not part of {@link UserService}
+ * so that the request reaches it directly, not through the service's transactional proxy, which
+ * cost a reflective call per request (bench/RESULTS.md).
  */
 @Component
 public class UsersById {
