@@ -8,7 +8,9 @@
 #   over), BULK (1000000 tokens for the memory figure),
 #   WARMUP (60s of Bearer load before the hot-path figures), JAVA_OPTS (JVM flags of the server under test,
 #   by default those of the README's start command; JAVA_OPTS= runs the JVM's defaults), SERVER_JAR (a
-#   runnable jar to measure instead of building this tree, e.g. an older commit's, for before/after figures).
+#   runnable jar to measure instead of building this tree, e.g. an older commit's, for before/after figures),
+#   DATABASE (h2, the embedded default; postgresql runs every server on a PostgreSQL the script starts
+#   and stops itself, installing Debian's package if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,10 +27,15 @@ JAVA_OPTS=${JAVA_OPTS--XX:+UseSerialGC}  # the flags of the README's start comma
 WARMUP=${WARMUP:-60s}
 PORT=${PORT:-17990}
 NGINX_PORT=${NGINX_PORT:-17991}
+DATABASE=${DATABASE:-h2}
+PG_PORT=${PG_PORT:-17992}
+PG_DIR=$WORK/postgres
+PG_BIN=
+PG_PID=
 BASE=http://127.0.0.1:$PORT
 ADMIN_PW=bench-admin-pw
 JAR=${SERVER_JAR:-$ROOT/tokenkeeper-server/target/tokenkeeper-server.jar}
-H2_JAR=
+DRIVER_JAR=
 SERVER_PID=
 NGINX_PID=
 REPORT=$WORK/report.md
@@ -42,6 +49,7 @@ wants() { local s; for s in "${SCENARIOS[@]}"; do [ "$s" = all ] || [ "$s" = "$1
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  [ -n "$PG_PID" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -50,6 +58,9 @@ install_tools() {
   command -v wrk >/dev/null || missing+=(wrk)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   command -v curl >/dev/null || missing+=(curl)
+  if [ "$DATABASE" = postgresql ]; then
+    compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -63,18 +74,72 @@ build() {
     log "building the server"
     ./mvnw -B -q install -DskipTests -pl tokenkeeper-server -am
   fi
-  H2_JAR=$(find "$HOME/.m2/repository/com/h2database/h2" -name 'h2-2.3.232.jar' | head -n 1)
+  # the JDBC driver the server itself ships, for the tools that write straight into its database
+  local driver
+  driver=$(jar tf "$JAR" | grep -E "^BOOT-INF/lib/$([ "$DATABASE" = postgresql ] && echo postgresql || echo h2)-[0-9.]+\.jar$")
+  (cd "$WORK" && jar xf "$JAR" "$driver")
+  DRIVER_JAR=$WORK/$driver
+}
+
+# PostgreSQL refuses to run as root: as root, its server commands run as its own account.
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# A throwaway PostgreSQL cluster on a loopback port, with the package's default settings
+# (every commit flushed to disk), its data under bench/target; stopped on exit.
+start_postgres() {
+  PG_BIN=$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)
+  rm -rf "$PG_DIR" && mkdir -p "$PG_DIR"
+  [ "$(id -u)" != 0 ] || chown postgres "$PG_DIR"
+  as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U tokenkeeper --auth=trust -E UTF8 >/dev/null
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w \
+    -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR" start >/dev/null
+  PG_PID=$(head -n 1 "$PG_DIR/data/postmaster.pid")
+}
+
+database_label() {
+  if [ "$DATABASE" = postgresql ]; then
+    echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') (loopback, default settings, started by the script)"
+  else
+    echo "H2 (embedded)"
+  fi
+}
+
+psql_admin() {
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tokenkeeper -d postgres -qAt -c "$1"
+}
+
+# The database of the server whose data directory is HOME: H2 inside it, or one PostgreSQL
+# database per data directory.
+db_name() { basename "$1" | tr -c 'a-z0-9\n' _; }
+jdbc_url() {
+  if [ "$DATABASE" = postgresql ]; then
+    echo "jdbc:postgresql://127.0.0.1:$PG_PORT/$(db_name "$1")"
+  else
+    echo "jdbc:h2:file:$1/db/tokenkeeper;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+  fi
+}
+
+# fresh_home HOME: an empty data directory, and on PostgreSQL an empty database for it
+fresh_home() {
+  rm -rf "$1"
+  if [ "$DATABASE" = postgresql ]; then
+    psql_admin "DROP DATABASE IF EXISTS $(db_name "$1") WITH (FORCE)"
+    psql_admin "CREATE DATABASE $(db_name "$1")"
+  fi
 }
 
 # start_server HOME [extra --args...]; sets SERVER_PID and STARTUP_MS (launch to first answer)
 start_server() {
   local home=$1; shift
-  local started
+  local started database=()
+  [ "$DATABASE" = h2 ] || database=(--spring.datasource.url="$(jdbc_url "$home")" --spring.datasource.username=tokenkeeper)
   started=$(date +%s%N)
   # shellcheck disable=SC2086
   java $JAVA_OPTS -jar "$JAR" --server.port=$PORT --server.address=127.0.0.1 --tokenkeeper.home="$home" \
     --tokenkeeper.users.admin-password=$ADMIN_PW --tokenkeeper.security.throttle.enabled=false \
-    --management.endpoints.web.exposure.include=health,metrics "$@" > "$home.log" 2>&1 &
+    --management.endpoints.web.exposure.include=health,metrics "${database[@]}" "$@" > "$home.log" 2>&1 &
   SERVER_PID=$!
   local deadline=$((SECONDS + 60))
   until curl -sf "$BASE/rest/tokenkeeper/1.0/version" >/dev/null 2>&1; do
@@ -98,10 +163,16 @@ to_ms() {
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# CPU time (user + system, in clock ticks) the process and its children (nginx's worker) have used so far.
+# cpu_ticks PID...: CPU time (user + system, in clock ticks) the processes and their children
+# (nginx's worker, PostgreSQL's backends) have used so far.
 cpu_ticks() {
-  local p sum=0
-  for p in "$1" $(pgrep -P "$1"); do sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done
+  local root p ticks sum=0
+  for root in "$@"; do
+    for p in "$root" $(pgrep -P "$root"); do
+      ticks=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null) || continue
+      sum=$((sum + ${ticks:-0}))
+    done
+  done
   echo "$sum"
 }
 
@@ -121,20 +192,24 @@ request_ticks() {
 }
 
 # wrk_median LABEL URL LUA [wrk options]; prints "rps p50 p99 cpu req_cpu" (medians of RUNS runs),
-# where cpu is the CPU time the process under test ($CPU_PID, else the server) spent per request,
-# in microseconds (unlike requests/s it hardly moves when a neighbour takes the machine's cores),
-# and req_cpu the part of it spent in the server's request threads (0 for $CPU_PID).
+# where cpu is the CPU time the process under test ($CPU_PID, else the server and PostgreSQL if it
+# runs one) spent per request, in microseconds (unlike requests/s it hardly moves when a neighbour
+# takes the machine's cores), and req_cpu the part of it spent in the server's request threads
+# (0 for $CPU_PID).
 wrk_median() {
   local label=$1 url=$2 lua=$3; shift 3
-  local pid=${CPU_PID:-$SERVER_PID}
+  local pid=${CPU_PID:-$SERVER_PID} measured
+  measured=${CPU_PID:-$SERVER_PID $PG_PID}
   local rps=() p50=() p99=() cpu=() req_cpu=() out i before req_before requests
   local tick_us=$((1000000 / $(getconf CLK_TCK)))
   for i in $(seq 1 "$RUNS"); do
-    before=$(cpu_ticks "$pid")
+    # shellcheck disable=SC2086
+    before=$(cpu_ticks $measured)
     req_before=$(request_ticks "$pid")
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" -s "$lua" "$url")
     requests=$(awk '/requests in/ { print $1 }' <<< "$out")
-    cpu+=("$(awk -v t="$(( $(cpu_ticks "$pid") - before ))" -v n="$requests" -v u="$tick_us" 'BEGIN { printf "%.1f", n ? t * u / n : 0 }')")
+    # shellcheck disable=SC2086
+    cpu+=("$(awk -v t="$(( $(cpu_ticks $measured) - before ))" -v n="$requests" -v u="$tick_us" 'BEGIN { printf "%.1f", n ? t * u / n : 0 }')")
     req_cpu+=("$(awk -v t="$(( $(request_ticks "$pid") - req_before ))" -v n="$requests" -v u="$tick_us" 'BEGIN { printf "%.1f", n ? t * u / n : 0 }')")
     rps+=("$(awk '/Requests\/sec/ { print $2 }' <<< "$out")")
     p50+=("$(to_ms "$(awk '$1 == "50%" { print $2 }' <<< "$out")")")
@@ -181,7 +256,7 @@ seed() {
 
 scenario_ceiling_and_auth() {
   local home=$WORK/auth-home
-  rm -rf "$home" && mkdir -p "$WORK/seed"
+  fresh_home "$home" && mkdir -p "$WORK/seed"
   start_server "$home"
   log "seeding 100 users x 100 tokens"
   seed 100 100 bench
@@ -279,7 +354,7 @@ NGINX
 
 scenario_create() {
   local home=$WORK/create-home
-  rm -rf "$home" && mkdir -p "$WORK/seed"
+  fresh_home "$home" && mkdir -p "$WORK/seed"
   start_server "$home"
   # Spread over many owners: each create counts its owner's tokens against the policy's limit
   # (100 by default), so one owner with tens of thousands of tokens would measure that count.
@@ -305,16 +380,21 @@ scenario_create() {
   report ""
   report "Spread over $CREATORS owners (round robin, Basic user:password with its success cache); creator0 held ${created:-?} tokens at the end."
   stop_server
-  local rate; rate=$(java -cp "$H2_JAR" "$ROOT/bench/tools/H2CommitRate.java" "$WORK/h2rate" 20000)
-  rm -rf "$WORK/h2rate"
+  local rate
+  fresh_home "$WORK/commit-rate"
+  if [ "$DATABASE" = postgresql ]; then
+    rate=$(java -cp "$DRIVER_JAR" "$ROOT/bench/tools/CommitRate.java" "$(jdbc_url "$WORK/commit-rate")" tokenkeeper 20000)
+  else
+    rate=$(java -cp "$DRIVER_JAR" "$ROOT/bench/tools/CommitRate.java" "jdbc:h2:file:$WORK/commit-rate/rate;WRITE_DELAY=0" sa 20000)
+  fi
   report ""
-  report "Reference: H2 alone commits $rate single-row transactions per second on this disk with the server's settings."
+  report "Reference: $(database_label) alone commits $rate single-row transactions per second on this disk with the server's settings."
   report ""
 }
 
 scenario_list() {
   local home=$WORK/list-home
-  rm -rf "$home" && mkdir -p "$WORK/seed"
+  fresh_home "$home" && mkdir -p "$WORK/seed"
   start_server "$home"
   log "seeding listing owners (10, 1,000 and $LIST_BIG tokens)"
   seed 1 10 small
@@ -324,7 +404,7 @@ scenario_list() {
   local large_id
   large_id=$(curl -sf -u admin:$ADMIN_PW "$BASE/rest/api/1.0/users/large0" | sed -E 's/.*"id":([0-9]+).*/\1/')
   stop_server
-  java -cp "$H2_JAR" "$ROOT/bench/tools/BulkTokens.java" "$home/db/tokenkeeper" "$large_id" "$LIST_BIG" "$WORK/list-sample.txt"
+  java -cp "$DRIVER_JAR" "$ROOT/bench/tools/BulkTokens.java" "$(jdbc_url "$home")" "$large_id" "$LIST_BIG" "$WORK/list-sample.txt"
   start_server "$home"
   report "### Listing one owner's tokens (sequential requests, limit 25)"
   report ""
@@ -350,7 +430,7 @@ scenario_list() {
 cold_start() {
   local times=() i
   for i in 1 2 3; do
-    rm -rf "$WORK/$1-$i"
+    fresh_home "$WORK/$1-$i"
     start_server "$WORK/$1-$i"
     times+=("$STARTUP_MS")
     stop_server
@@ -372,14 +452,14 @@ scenario_startup() {
   java $JAVA_OPTS -XX:ArchiveClassesAtExit="$cds/tokenkeeper.jsa" -Dspring.context.exit=onRefresh -jar "$cds/app/tokenkeeper-server.jar" \
     --tokenkeeper.home="$cds/training" > "$cds/training.log" 2>&1
   cds_cold=$(JAR=$cds/app/tokenkeeper-server.jar JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$cds/tokenkeeper.jsa" cold_start cold-cds)
-  rm -rf "$home"
+  fresh_home "$home"
   start_server "$home"
   local user_id
   curl -sf -u admin:$ADMIN_PW -X POST "$BASE/rest/api/1.0/admin/users?name=bulk&password=bulk-pw&displayName=Bulk&emailAddress=bulk@example.com"
   user_id=$(curl -sf -u admin:$ADMIN_PW "$BASE/rest/api/1.0/users/bulk" | sed -E 's/.*"id":([0-9]+).*/\1/')
   stop_server
   log "writing $BULK tokens into the database"
-  java -cp "$H2_JAR" "$ROOT/bench/tools/BulkTokens.java" "$home/db/tokenkeeper" "$user_id" "$BULK" "$WORK/bulk-sample.txt"
+  java -cp "$DRIVER_JAR" "$ROOT/bench/tools/BulkTokens.java" "$(jdbc_url "$home")" "$user_id" "$BULK" "$WORK/bulk-sample.txt"
   start_server "$home"
   local warm_start=$STARTUP_MS
   TOKENS=$WORK/bulk-sample.txt RUNS=1 wrk_median "bulk warm-up" "$BASE" "$ROOT/bench/lua/bearer.lua" >/dev/null
@@ -404,7 +484,7 @@ scenario_startup() {
 # disturb the compiled code) and reports where the server's Java CPU time goes.
 scenario_profile() {
   local home=$WORK/profile-home
-  rm -rf "$home" && mkdir -p "$WORK/seed"
+  fresh_home "$home" && mkdir -p "$WORK/seed"
   JAVA_OPTS="$JAVA_OPTS -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=profile" start_server "$home"
   log "seeding 100 users x 100 tokens"
   seed 100 100 profile
@@ -459,11 +539,13 @@ scenario_jmh() {
 
 mkdir -p "$WORK"
 : > "$REPORT"
+[ "$DATABASE" = h2 ] || [ "$DATABASE" = postgresql ] || { log "DATABASE must be h2 or postgresql"; exit 1; }
 install_tools
 build
+[ "$DATABASE" = h2 ] || start_postgres
 report "## $(date -u +%Y-%m-%d) — $(git rev-parse --short HEAD)${SERVER_JAR:+, server from $(basename "$SERVER_JAR")}"
 report ""
-report "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -n 1), JAVA_OPTS='${JAVA_OPTS}'."
+report "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -n 1), JAVA_OPTS='${JAVA_OPTS}', database: $(database_label)."
 report ""
 if wants ceiling || wants auth; then scenario_ceiling_and_auth; fi
 if wants create; then scenario_create; fi

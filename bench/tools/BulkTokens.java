@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes many tokens straight into a stopped server's embedded database (the API would take too
- * long for a million), in the server's raw format, and keeps a sample of raw tokens to use.
- * Usage (with the H2 jar on the class path): java -cp h2.jar BulkTokens.java DB_FILE USER_ID COUNT SAMPLE_FILE
+ * Writes many tokens straight into a stopped server's database (the API would take too long for
+ * a million), in the server's raw format, and keeps a sample of raw tokens to use. Usage (with the
+ * database's JDBC driver on the class path):
+ * java -cp DRIVER.jar BulkTokens.java JDBC_URL USER_ID COUNT SAMPLE_FILE
  */
 public class BulkTokens {
 
 	public static void main(String[] args) throws Exception {
-		String url = "jdbc:h2:file:" + args[0] + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+		String url = args[0];
 		long userId = Long.parseLong(args[1]);
 		int count = Integer.parseInt(args[2]);
 		SecureRandom random = new SecureRandom();
