@@ -3,6 +3,7 @@ package dev.tokenkeeper.server.cluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class CacheInvalidation {
 
 	private static final String ALL = "*";
+
+	private static final Duration MAX_BATCH_DELAY = Duration.ofMillis(50);
 
 	/** Tells this node's own messages from other nodes' when they come back from the database. */
 	private final String nodeId = UUID.randomUUID().toString();
@@ -67,20 +69,31 @@ public class CacheInvalidation {
 
 	/**
 	 * A new cache in the named region that loads what it misses, and loads an entry in use again in
-	 * the background once it is three quarters of its age old: a key in steady use is reloaded before
-	 * it expires, so the requests that read it do not wait for the database (the one that first
-	 * misses it does). A reload that fails or takes longer than the last quarter leaves the entry to
-	 * expire, so the age stays the bound.
+	 * the background once it is half its age old: a key used at least once in the second half of
+	 * its age is reloaded before it expires, so the requests that read it do not wait for the
+	 * database (the one that first misses it does). Reloads are read in batches through
+	 * {@code loadAll}, which returns the values of those keys that have one. A reload that fails
+	 * or is too slow leaves the entry to expire, so the age stays the bound.
 	 */
 	public <K, V> LoadingCache<K, V> newLoadingCache(String region, long maximumSize, Duration maxAge,
-			Function<String, K> keyParser, CacheLoader<K, V> loader) {
+			Function<String, K> keyParser, Function<K, V> load, Function<Set<K>, Map<K, V>> loadAll) {
 		Caffeine<Object, Object> builder = builder(maximumSize, maxAge);
-		Duration refresh = age(maxAge).multipliedBy(3).dividedBy(4);
+		Duration refresh = age(maxAge).dividedBy(2);
 		if (refresh.compareTo(Duration.ZERO) > 0) {
 			// an age of zero turns the cache off, and there is nothing to refresh
 			builder.refreshAfterWrite(refresh).executor(this.reloads);
 		}
-		return register(region, builder.build(loader), keyParser);
+		return register(region, builder.build(new BatchedReloads<>(load, loadAll, this.reloads, batchDelay(maxAge))),
+				keyParser);
+	}
+
+	/**
+	 * How long reloads gather before their batch is read: a small part of the half of the age in
+	 * which an entry must be reloaded, and at most {@link #MAX_BATCH_DELAY}.
+	 */
+	private Duration batchDelay(Duration maxAge) {
+		Duration fiftieth = age(maxAge).dividedBy(50);
+		return fiftieth.compareTo(MAX_BATCH_DELAY) < 0 ? fiftieth : MAX_BATCH_DELAY;
 	}
 
 	private Caffeine<Object, Object> builder(long maximumSize, Duration maxAge) {

@@ -3,6 +3,9 @@ package dev.tokenkeeper.server.token;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +66,14 @@ class AccessTokenStore {
 			.param("id", id)
 			.query(ROW_MAPPER)
 			.optional();
+	}
+
+	/** The tokens with these ids that exist, in no particular order. */
+	List<AccessToken> findByIds(Collection<String> ids) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM access_token WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(ROW_MAPPER)
+			.list();
 	}
 
 	boolean exists(String id) {
@@ -204,6 +215,23 @@ class AccessTokenStore {
 				 ORDER BY retired_date DESC
 				 LIMIT :limit
 				""").param("id", id).param("limit", limit).query((rs, row) -> rs.getBytes(1)).list();
+	}
+
+	/** {@link #findRetiredHashes(String, int)} of several tokens at once, by token id (none: left out). */
+	Map<String, List<byte[]>> findRetiredHashes(Collection<String> ids, int limit) {
+		Map<String, List<byte[]>> hashes = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT token_id, secret_hash FROM (
+				       SELECT token_id, secret_hash,
+				              ROW_NUMBER() OVER (PARTITION BY token_id ORDER BY retired_date DESC) AS age_rank
+				         FROM retired_secret
+				        WHERE token_id IN (:ids)) ranked
+				 WHERE age_rank <= :limit
+				 ORDER BY token_id, age_rank
+				""").param("ids", ids).param("limit", limit).query(rs -> {
+			hashes.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getBytes(2));
+		});
+		return hashes;
 	}
 
 	boolean delete(String id) {

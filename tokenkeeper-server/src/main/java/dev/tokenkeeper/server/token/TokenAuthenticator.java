@@ -2,8 +2,11 @@ package dev.tokenkeeper.server.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -61,7 +64,7 @@ public class TokenAuthenticator {
 		this.clock = clock;
 		this.caches = caches;
 		this.tokensById = caches.newLoadingCache(TOKENS_CACHE, properties.cacheMaxSize(), properties.cacheMaxAge(),
-				Function.identity(), this::load);
+				Function.identity(), this::load, this::loadAll);
 	}
 
 	/** The token and the user it acts as, if the raw token is valid now. */
@@ -130,6 +133,20 @@ public class TokenAuthenticator {
 	private Optional<CachedToken> load(String id) {
 		return this.store.findById(id)
 			.map(token -> new CachedToken(token, this.store.findRetiredHashes(id, RETIRED_SECRETS_CHECKED)));
+	}
+
+	/**
+	 * Reloads tokens in use, in two queries; a token that is gone is cached as gone, as by
+	 * {@link #load}.
+	 */
+	private Map<String, Optional<CachedToken>> loadAll(Set<String> ids) {
+		Map<String, List<byte[]>> retired = this.store.findRetiredHashes(ids, RETIRED_SECRETS_CHECKED);
+		Map<String, Optional<CachedToken>> loaded = new HashMap<>();
+		ids.forEach(id -> loaded.put(id, Optional.empty()));
+		for (AccessToken token : this.store.findByIds(ids)) {
+			loaded.put(token.id(), Optional.of(new CachedToken(token, retired.getOrDefault(token.id(), List.of()))));
+		}
+		return loaded;
 	}
 
 	/** The token as last verified (from the cache, or the database when it is not cached). */

@@ -1,5 +1,6 @@
 package dev.tokenkeeper.server.user;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,6 +60,14 @@ class UserStore {
 			.param("id", id)
 			.query(ROW_MAPPER)
 			.optional();
+	}
+
+	/** The users with these ids that exist, in no particular order. */
+	List<User> findByIds(Collection<Long> ids) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(ROW_MAPPER)
+			.list();
 	}
 
 	Optional<User> findByName(String name) {

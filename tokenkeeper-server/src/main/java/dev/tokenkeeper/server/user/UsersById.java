@@ -1,6 +1,8 @@
 package dev.tokenkeeper.server.user;
 
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
@@ -26,7 +28,8 @@ public class UsersById {
 	UsersById(UserStore store, UserProperties properties, CacheInvalidation caches) {
 		this.caches = caches;
 		this.users = caches.newLoadingCache(USERS_CACHE, 100_000, properties.cacheMaxAge(), Long::valueOf,
-				id -> store.findById(id).orElse(null));
+				id -> store.findById(id).orElse(null),
+				ids -> store.findByIds(ids).stream().collect(Collectors.toMap(User::id, Function.identity())));
 	}
 
 	/** The user with this id, if there is one. */

@@ -1,6 +1,7 @@
 package dev.tokenkeeper.server.cluster;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -39,7 +40,7 @@ class CacheInvalidationTests {
 	void newLoadingCacheWhenItsAgeIsZeroThenItKeepsNothingAndLoadsOnEveryRead() {
 		AtomicInteger loads = new AtomicInteger();
 		LoadingCache<Long, String> off = this.caches.newLoadingCache("users", 10, Duration.ZERO, Long::valueOf,
-				id -> "user " + loads.incrementAndGet());
+				id -> "user " + loads.incrementAndGet(), ids -> Map.of());
 
 		off.get(1L);
 		off.get(1L);
