@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -59,7 +60,7 @@ final class BatchedReloads<K, V> implements CacheLoader<K, V> {
 		Reload<K, V> reload = new Reload<>(key, new CompletableFuture<>());
 		this.queue.add(reload);
 		if (this.draining.compareAndSet(false, true)) {
-			this.delayedStart.execute(this::drain);
+			schedule(this.delayedStart);
 		}
 		return reload.value();
 	}
@@ -71,16 +72,32 @@ final class BatchedReloads<K, V> implements CacheLoader<K, V> {
 	 */
 	private void drain() {
 		List<Reload<K, V>> batch = new ArrayList<>();
-		for (Reload<K, V> next; batch.size() < MAX_BATCH && (next = this.queue.poll()) != null;) {
-			batch.add(next);
+		try {
+			for (Reload<K, V> next; batch.size() < MAX_BATCH && (next = this.queue.poll()) != null;) {
+				batch.add(next);
+			}
+			if (!batch.isEmpty()) {
+				reload(batch);
+			}
 		}
-		if (!batch.isEmpty()) {
-			reload(batch);
+		finally {
+			this.draining.set(false);
+			// a reload queued after the poll and before the flag fell found the flag still up
+			if (!this.queue.isEmpty() && this.draining.compareAndSet(false, true)) {
+				schedule(batch.size() == MAX_BATCH ? this.executor : this.delayedStart);
+			}
 		}
-		this.draining.set(false);
-		// a reload queued after the poll and before the flag fell found the flag still up
-		if (!this.queue.isEmpty() && this.draining.compareAndSet(false, true)) {
-			(batch.size() == MAX_BATCH ? this.executor : this.delayedStart).execute(this::drain);
+	}
+
+	private void schedule(Executor next) {
+		try {
+			next.execute(this::drain);
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down: fail what waits, so the cache does not count it as in flight
+			for (Reload<K, V> reload; (reload = this.queue.poll()) != null;) {
+				reload.value().completeExceptionally(ex);
+			}
 		}
 	}
 
@@ -92,8 +109,8 @@ final class BatchedReloads<K, V> implements CacheLoader<K, V> {
 			// a key without a value completes with null, which the cache takes as gone
 			batch.forEach(reload -> reload.value().complete(values.get(reload.key())));
 		}
-		catch (RuntimeException ex) {
-			// the cache keeps each old value until it expires
+		catch (Throwable ex) {
+			// the cache keeps each old value until it expires; the next batches are read as usual
 			batch.forEach(reload -> reload.value().completeExceptionally(ex));
 		}
 	}

@@ -65,8 +65,8 @@ class CacheReloadTests {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> LongStream.range(0, 200).allMatch(key -> "second".equals(this.cache.getIfPresent(key))));
 		assertThat(this.batches.stream().mapToInt(Set::size).sum()).isEqualTo(200);
-		// one per key without batching; within the 50 ms a batch waits, usually one
-		assertThat(this.batches).hasSizeLessThanOrEqualTo(4);
+		// 200 without batching; usually one, as a batch gathers for 50 ms
+		assertThat(this.batches).hasSizeLessThan(20);
 	}
 
 	@Test
@@ -86,7 +86,7 @@ class CacheReloadTests {
 	}
 
 	@Test
-	void getWhenTheReloadFailsThenTheOldValueServesUntilItExpires() {
+	void getWhenTheReloadFailsThenTheOldValueServesAndLaterReloadsWork() {
 		this.stored.put(1L, "old");
 		this.cache.get(1L);
 		this.stored.put(1L, "new");
@@ -94,11 +94,19 @@ class CacheReloadTests {
 		this.nanos.addAndGet(AGE.dividedBy(2).plusSeconds(1).toNanos());
 
 		assertThat(this.cache.get(1L)).isEqualTo("old");
-		await().atMost(Duration.ofSeconds(10)).until(() -> !this.batches.isEmpty());
-		assertThat(this.cache.get(1L)).as("kept after the failed reload").isEqualTo("old");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !this.batches.isEmpty() && this.cache.policy().refreshes().isEmpty());
+		assertThat(this.cache.asMap()).as("kept after the failed reload").containsEntry(1L, "old");
 
-		this.nanos.addAndGet(AGE.dividedBy(2).toNanos());
-		assertThat(this.cache.get(1L)).as("expired, so read again").isEqualTo("new");
+		this.stored.remove(-1L);
+		this.cache.get(1L);
+		await().atMost(Duration.ofSeconds(10))
+			.alias("the next reload is read as usual")
+			.until(() -> "new".equals(this.cache.asMap().get(1L)));
+
+		this.stored.put(1L, "newer");
+		this.nanos.addAndGet(AGE.plusSeconds(1).toNanos());
+		assertThat(this.cache.get(1L)).as("expired, so read again").isEqualTo("newer");
 	}
 
 }

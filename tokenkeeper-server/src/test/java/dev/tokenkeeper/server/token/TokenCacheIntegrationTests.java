@@ -86,8 +86,9 @@ class TokenCacheIntegrationTests extends IntegrationTestSupport {
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> tokens.stream().allMatch(token -> nameSeenBy(token).equals("renamed")));
-		// one at a time, 40 tokens take 80 (the token, then its retired secrets); batched, 2 per batch
-		assertThat(checkouts() - checkoutsBefore).isLessThan(20);
+		// one at a time, 40 tokens take 80 (the token, then its retired secrets); batched, 2 per
+		// batch, a batch gathering for 50 ms; any background job counts too
+		assertThat(checkouts() - checkoutsBefore).isLessThan(40);
 	}
 
 	/** The name of the token as the verification cache holds it (/self is served from there). */
