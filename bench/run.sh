@@ -34,7 +34,7 @@ PG_BIN=
 PG_PID=
 BASE=http://127.0.0.1:$PORT
 ADMIN_PW=bench-admin-pw
-JAR=${SERVER_JAR:-$ROOT/tokenkeeper-server/target/tokenkeeper-server.jar}
+JAR=$(realpath -m "${SERVER_JAR:-$ROOT/tokenkeeper-server/target/tokenkeeper-server.jar}")
 DRIVER_JAR=
 SERVER_PID=
 NGINX_PID=
@@ -107,7 +107,7 @@ database_label() {
 }
 
 psql_admin() {
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U tokenkeeper -d postgres -qAt -c "$1"
+  "$PG_BIN/psql" -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U tokenkeeper -d "${2:-postgres}" -qAt -c "$1"
 }
 
 # The database of the server whose data directory is HOME: H2 inside it, or one PostgreSQL
@@ -119,6 +119,13 @@ jdbc_url() {
   else
     echo "jdbc:h2:file:$1/db/tokenkeeper;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
   fi
+}
+
+# after_bulk_write HOME: on PostgreSQL, what autovacuum would do some time after a bulk insert
+# (statistics, and the visibility map that index-only scans need), so that figures do not depend
+# on whether it has run yet
+after_bulk_write() {
+  [ "$DATABASE" = h2 ] || psql_admin "VACUUM ANALYZE access_token" "$(db_name "$1")"
 }
 
 # fresh_home HOME: an empty data directory, and on PostgreSQL an empty database for it
@@ -256,7 +263,8 @@ seed() {
 
 scenario_ceiling_and_auth() {
   local home=$WORK/auth-home
-  fresh_home "$home" && mkdir -p "$WORK/seed"
+  fresh_home "$home"
+  mkdir -p "$WORK/seed"
   start_server "$home"
   log "seeding 100 users x 100 tokens"
   seed 100 100 bench
@@ -354,7 +362,8 @@ NGINX
 
 scenario_create() {
   local home=$WORK/create-home
-  fresh_home "$home" && mkdir -p "$WORK/seed"
+  fresh_home "$home"
+  mkdir -p "$WORK/seed"
   start_server "$home"
   # Spread over many owners: each create counts its owner's tokens against the policy's limit
   # (100 by default), so one owner with tens of thousands of tokens would measure that count.
@@ -394,7 +403,8 @@ scenario_create() {
 
 scenario_list() {
   local home=$WORK/list-home
-  fresh_home "$home" && mkdir -p "$WORK/seed"
+  fresh_home "$home"
+  mkdir -p "$WORK/seed"
   start_server "$home"
   log "seeding listing owners (10, 1,000 and $LIST_BIG tokens)"
   seed 1 10 small
@@ -405,6 +415,7 @@ scenario_list() {
   large_id=$(curl -sf -u admin:$ADMIN_PW "$BASE/rest/api/1.0/users/large0" | sed -E 's/.*"id":([0-9]+).*/\1/')
   stop_server
   java -cp "$DRIVER_JAR" "$ROOT/bench/tools/BulkTokens.java" "$(jdbc_url "$home")" "$large_id" "$LIST_BIG" "$WORK/list-sample.txt"
+  after_bulk_write "$home"
   start_server "$home"
   report "### Listing one owner's tokens (sequential requests, limit 25)"
   report ""
@@ -460,6 +471,7 @@ scenario_startup() {
   stop_server
   log "writing $BULK tokens into the database"
   java -cp "$DRIVER_JAR" "$ROOT/bench/tools/BulkTokens.java" "$(jdbc_url "$home")" "$user_id" "$BULK" "$WORK/bulk-sample.txt"
+  after_bulk_write "$home"
   start_server "$home"
   local warm_start=$STARTUP_MS
   TOKENS=$WORK/bulk-sample.txt RUNS=1 wrk_median "bulk warm-up" "$BASE" "$ROOT/bench/lua/bearer.lua" >/dev/null
@@ -484,7 +496,8 @@ scenario_startup() {
 # disturb the compiled code) and reports where the server's Java CPU time goes.
 scenario_profile() {
   local home=$WORK/profile-home
-  fresh_home "$home" && mkdir -p "$WORK/seed"
+  fresh_home "$home"
+  mkdir -p "$WORK/seed"
   JAVA_OPTS="$JAVA_OPTS -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=profile" start_server "$home"
   log "seeding 100 users x 100 tokens"
   seed 100 100 profile
