@@ -25,7 +25,7 @@ import com.github.benmanes.caffeine.cache.CacheLoader;
 final class BatchedReloads<K, V> implements CacheLoader<K, V> {
 
 	/** The most keys one bulk query reads. */
-	static final int MAX_BATCH = 500;
+	private static final int MAX_BATCH = 500;
 
 	private final Function<K, V> load;
 
@@ -55,8 +55,9 @@ final class BatchedReloads<K, V> implements CacheLoader<K, V> {
 		return this.load.apply(key);
 	}
 
+	/** Queues the key for the next batch; batches are read on this loader's executor, not the one given. */
 	@Override
-	public CompletableFuture<? extends V> asyncReload(K key, V oldValue, Executor executor) {
+	public CompletableFuture<? extends V> asyncReload(K key, V oldValue, Executor cacheExecutor) {
 		Reload<K, V> reload = new Reload<>(key, new CompletableFuture<>());
 		this.queue.add(reload);
 		if (this.draining.compareAndSet(false, true)) {
