@@ -214,17 +214,10 @@ class AccessTokenStore {
 			.update();
 	}
 
-	/** The most recently retired secret hashes of a token, newest first. */
-	List<byte[]> findRetiredHashes(String id, int limit) {
-		return this.jdbc.sql("""
-				SELECT secret_hash FROM retired_secret
-				 WHERE token_id = :id
-				 ORDER BY retired_date DESC
-				 LIMIT :limit
-				""").param("id", id).param("limit", limit).query((rs, row) -> rs.getBytes(1)).list();
-	}
-
-	/** {@link #findRetiredHashes(String, int)} of several tokens at once, by token id (none: left out). */
+	/**
+	 * The most recently retired secret hashes of each of these tokens, newest first; a token
+	 * without any is left out.
+	 */
 	Map<String, List<byte[]>> findRetiredHashes(Collection<String> ids, int limit) {
 		Map<String, List<byte[]>> hashes = new HashMap<>();
 		this.jdbc.sql("""

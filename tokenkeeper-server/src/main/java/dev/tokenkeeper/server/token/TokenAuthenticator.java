@@ -131,14 +131,10 @@ public class TokenAuthenticator {
 	}
 
 	private Optional<CachedToken> load(String id) {
-		return this.store.findById(id)
-			.map(token -> new CachedToken(token, this.store.findRetiredHashes(id, RETIRED_SECRETS_CHECKED)));
+		return loadAll(Set.of(id)).get(id);
 	}
 
-	/**
-	 * Reloads tokens in use, in two queries; a token that is gone is cached as gone, as by
-	 * {@link #load}.
-	 */
+	/** Tokens with their retired secrets, in two queries; a token that is gone is cached as gone. */
 	private Map<String, Optional<CachedToken>> loadAll(Set<String> ids) {
 		Map<String, List<byte[]>> retired = this.store.findRetiredHashes(ids, RETIRED_SECRETS_CHECKED);
 		Map<String, Optional<CachedToken>> loaded = new HashMap<>();
