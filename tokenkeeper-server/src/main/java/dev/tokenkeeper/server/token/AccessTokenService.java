@@ -26,6 +26,8 @@ public class AccessTokenService {
 
 	private final AccessTokenStore store;
 
+	private final OwnerTokenPages pages;
+
 	private final TokenSecrets secrets;
 
 	private final TokenAuthenticator authenticator;
@@ -42,10 +44,11 @@ public class AccessTokenService {
 
 	private final Clock clock;
 
-	AccessTokenService(AccessTokenStore store, TokenSecrets secrets, TokenAuthenticator authenticator,
+	AccessTokenService(AccessTokenStore store, OwnerTokenPages pages, TokenSecrets secrets, TokenAuthenticator authenticator,
 			TokenUsageRecorder usage, UserService users, TokenPolicyService policies, ProjectService projects,
 			TokenEvents tokenEvents, Clock clock) {
 		this.store = store;
+		this.pages = pages;
 		this.secrets = secrets;
 		this.authenticator = authenticator;
 		this.usage = usage;
@@ -60,7 +63,7 @@ public class AccessTokenService {
 	@Transactional(readOnly = true)
 	public List<AccessToken> list(Caller caller, OwnerScope scope, PageRequest page) {
 		requireRead(caller, scope);
-		return this.store.findByOwner(scope.owner(), page).stream().map(this.usage::withPendingUse).toList();
+		return this.pages.read(scope.owner(), page).stream().map(this.usage::withPendingUse).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -94,6 +97,7 @@ public class AccessTokenService {
 				expiryDays, expiryDays == null ? null : AccessToken.expiryDate(now, expiryDays), null,
 				SecretHashes.of(secret.hash()));
 		this.store.insert(token);
+		this.pages.forget(token.owner());
 		this.authenticator.evict(id);
 		this.tokenEvents.changed(TokenEvent.Kind.CREATED, caller, scope, token, "permissions=" + permissions.names()
 				+ ", expiryDays=" + expiryDays);
@@ -147,6 +151,7 @@ public class AccessTokenService {
 
 	private void remove(AccessToken token) {
 		this.store.delete(token.id());
+		this.pages.forget(token.owner());
 		if (token.owner().type() != TokenOwner.Type.USER) {
 			this.users.deleteServiceUser(token.userId());
 		}

@@ -106,6 +106,27 @@ class AccessTokenStore {
 			.list();
 	}
 
+	/**
+	 * The owner's tokens from the one with this sort key on, in the order of {@link #findByOwner}:
+	 * read from the owner index by key, however deep in the list.
+	 */
+	List<AccessToken> findByOwnerFrom(TokenOwner owner, Instant createdDate, String id, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM access_token
+				WHERE owner_type = :ownerType AND owner_id = :ownerId
+				  AND created_date >= :createdDate AND (created_date > :createdDate OR id >= :id)
+				ORDER BY created_date, id
+				LIMIT :limit
+				""")
+			.param("ownerType", owner.type().name())
+			.param("ownerId", owner.id())
+			.param("createdDate", createdDate.toEpochMilli())
+			.param("id", id)
+			.param("limit", limit)
+			.query(ROW_MAPPER)
+			.list();
+	}
+
 	List<AccessToken> findAllByOwner(TokenOwner owner) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM access_token WHERE owner_type = :ownerType AND owner_id = :ownerId")
 			.param("ownerType", owner.type().name())

@@ -206,6 +206,34 @@ class ClusterIntegrationTests {
 	}
 
 	@Test
+	void deleteWhenOnNodeBThenNodeAForgetsWhereItsDeepPagesStartWithinOneSecond() {
+		setTokenLimit(1_002);
+		try {
+			String user = createUser(a);
+			Instant created = Instant.parse("2026-03-01T00:00:00Z");
+			List<String> ids = IntStream.range(0, 1_002).mapToObj(i -> {
+				a.clock().setInstant(created.plusSeconds(i));
+				return createToken(a, user).get("id").asString();
+			}).toList();
+			// a walk on node A announces the page at 1,000: node A remembers which token starts it
+			assertThat(tokenIds(a, user)).containsExactlyElementsOf(ids.subList(0, 1_000));
+
+			assertThat(b.http()
+				.delete("/rest/access-tokens/1.0/users/" + user + "/" + ids.get(0))
+				.basicAuth(user, passwordOf(user))
+				.send()
+				.status()).isEqualTo(204);
+
+			// remembered, the page would still start with token 1,000
+			assertWithin(PROPAGATION, "node A counts the page at 1,000 again",
+					() -> tokenIds(a, user, 1_000).equals(ids.subList(1_001, 1_002)));
+		}
+		finally {
+			setTokenLimit(100);
+		}
+	}
+
+	@Test
 	void createWhenBothNodesRaceAgainstTheOwnerLimitThenNeverMoreThanTheLimit() {
 		int limit = 3;
 		setTokenLimit(limit);
@@ -308,8 +336,12 @@ class ClusterIntegrationTests {
 	}
 
 	private static List<String> tokenIds(ServerNode node, String user) {
+		return tokenIds(node, user, 0);
+	}
+
+	private static List<String> tokenIds(ServerNode node, String user, int start) {
 		Http.Response response = node.http()
-			.get("/rest/access-tokens/1.0/users/" + user + "?limit=1000")
+			.get("/rest/access-tokens/1.0/users/" + user + "?limit=1000&start=" + start)
 			.basicAuth(user, passwordOf(user))
 			.send();
 		assertThat(response.status()).isEqualTo(200);
