@@ -108,14 +108,16 @@ class AccessTokenStore {
 
 	/**
 	 * The owner's tokens from the one with this sort key on, in the order of {@link #findByOwner}:
-	 * read from the owner index by key, however deep in the list.
+	 * read from the owner index by key, however deep in the list. The order names the index's
+	 * leading columns too (fixed by the condition, so the order is the same): without them H2 sorts
+	 * every token after the key instead of reading the index in order (66 ms a page, not 0.2).
 	 */
 	List<AccessToken> findByOwnerFrom(TokenOwner owner, Instant createdDate, String id, int limit) {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM access_token
 				WHERE owner_type = :ownerType AND owner_id = :ownerId
 				  AND created_date >= :createdDate AND (created_date > :createdDate OR id >= :id)
-				ORDER BY created_date, id
+				ORDER BY owner_type, owner_id, created_date, id
 				LIMIT :limit
 				""")
 			.param("ownerType", owner.type().name())
