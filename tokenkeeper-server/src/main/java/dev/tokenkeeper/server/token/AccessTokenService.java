@@ -132,6 +132,7 @@ public class AccessTokenService {
 		requireModify(caller, scope);
 		AccessToken token = find(scope, tokenId);
 		remove(token);
+		this.pages.forget(token.owner());
 		this.tokenEvents.changed(TokenEvent.Kind.DELETED, caller, scope, token, null);
 	}
 
@@ -143,15 +144,17 @@ public class AccessTokenService {
 			owners.add(new TokenOwner(TokenOwner.Type.PROJECT, event.projectId()));
 		}
 		event.repositoryIds().forEach(id -> owners.add(new TokenOwner(TokenOwner.Type.REPOSITORY, id)));
-		owners.forEach(owner -> this.store.findAllByOwner(owner).forEach(token -> {
-			remove(token);
-			this.tokenEvents.deletedWithOwner(token);
-		}));
+		owners.forEach(owner -> {
+			this.store.findAllByOwner(owner).forEach(token -> {
+				remove(token);
+				this.tokenEvents.deletedWithOwner(token);
+			});
+			this.pages.forget(owner);
+		});
 	}
 
 	private void remove(AccessToken token) {
 		this.store.delete(token.id());
-		this.pages.forget(token.owner());
 		if (token.owner().type() != TokenOwner.Type.USER) {
 			this.users.deleteServiceUser(token.userId());
 		}

@@ -115,8 +115,7 @@ class AccessTokenStore {
 	List<AccessToken> findByOwnerFrom(TokenOwner owner, Instant createdDate, String id, int limit) {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM access_token
-				WHERE owner_type = :ownerType AND owner_id = :ownerId
-				  AND created_date >= :createdDate AND (created_date > :createdDate OR id >= :id)
+				WHERE owner_type = :ownerType AND owner_id = :ownerId AND (created_date, id) >= (:createdDate, :id)
 				ORDER BY owner_type, owner_id, created_date, id
 				LIMIT :limit
 				""")

@@ -1,9 +1,9 @@
 package dev.tokenkeeper.server.token;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 
@@ -14,21 +14,26 @@ import org.springframework.stereotype.Component;
 /**
  * Pages of an owner's token list, read by key where a walk through the pages has been before.
  * Bitbucket pages by offset ({@code start}), and a database counts its way to an offset through
- * the index: on PostgreSQL a page deep in 100,000 tokens costs ten times the first. A client walks
- * the list by asking for the {@code nextPageStart} of the page before, so when a page is read the
- * sort key of the token that starts the next one is remembered, and the next page is read from the
- * index by that key: as cheap as the first. A token created or deleted for the owner forgets its
- * remembered starts, here at once and on other nodes when the change commits (as every cache
- * eviction does), so a remembered start names the token that counting would find. Starts below
- * {@link #MIN_REMEMBERED_START} are not remembered: counting that far costs no more than a lookup
- * (bench/RESULTS.md), so lists under the default token limit are always read by offset.
+ * the index: on PostgreSQL a page deep in 100,000 tokens costs several times the first. A client
+ * walks the list by asking for the {@code nextPageStart} of the page before, so when a page is read
+ * the sort key of the token that starts the next one is remembered, and the next page is read from
+ * the index by that key: as cheap as the first. A token created or deleted for the owner forgets
+ * its remembered starts, here at once and on other nodes when the change commits (as every cache
+ * eviction does), so a remembered start names the token that counting would find.
+ * <p>
+ * Only starts of {@link #MIN_REMEMBERED_START} or more are remembered: counting that far costs no
+ * more than a lookup (bench/RESULTS.md), so lists under the default token limit are always read by
+ * offset. Starts are kept per node, and like every cache entry for at most the cache's age from the
+ * first deep page read (on a cluster, 5 s by default): a longer walk has a page counted again now
+ * and then, and a walk whose requests a load balancer spreads over several nodes has its pages
+ * counted on the nodes that did not serve the page before.
  */
 @Component
 class OwnerTokenPages {
 
 	static final int MIN_REMEMBERED_START = 1_000;
 
-	/** More starts than a few walkers at once need; an owner's starts are all forgotten when it has more. */
+	/** More starts than a few walkers at once need; past it, the start used longest ago is dropped. */
 	private static final int MAX_STARTS_PER_OWNER = 64;
 
 	private static final String REGION = "token-page-starts";
@@ -80,16 +85,20 @@ class OwnerTokenPages {
 	/** One owner's remembered page starts: the sort key of the token found at each start. */
 	private static final class Starts {
 
-		private final Map<Integer, SortKey> byStart = new ConcurrentHashMap<>();
+		private final Map<Integer, SortKey> byStart = new LinkedHashMap<>(16, 0.75f, true) {
 
-		SortKey at(int start) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Integer, SortKey> eldest) {
+				return size() > MAX_STARTS_PER_OWNER;
+			}
+
+		};
+
+		synchronized SortKey at(int start) {
 			return this.byStart.get(start);
 		}
 
-		void remember(int start, AccessToken first) {
-			if (this.byStart.size() >= MAX_STARTS_PER_OWNER) {
-				this.byStart.clear();
-			}
+		synchronized void remember(int start, AccessToken first) {
 			this.byStart.put(start, new SortKey(first.createdDate(), first.id()));
 		}
 
