@@ -423,20 +423,20 @@ scenario_list() {
   report ""
   report "| tokens held | page | p50 ms | p99 ms |"
   report "|---|---|---|---|"
-  local owner count middle page auth r
+  local owner count middle page auth r seconds=5
   for owner in small:10 medium:1000 large:$LIST_BIG; do
     count=${owner#*:}; owner=${owner%%:*}
     middle=$(( count / 2 ))
     auth="Basic $(printf '%s' "${owner}0:${owner}0-pw" | base64 -w0)"
     for page in "first:0" "middle, jumped to:$middle"; do
       r=($(BENCH_PATH="/rest/access-tokens/1.0/users/${owner}0?limit=25&start=${page#*:}" \
-        AUTH="$auth" CONNECTIONS=1 THREADS=1 DURATION=5s \
+        AUTH="$auth" CONNECTIONS=1 THREADS=1 DURATION=${seconds}s \
         wrk_median "list $owner ${page%%:*}" "$BASE" "$ROOT/bench/lua/path.lua"))
       report "| $count | ${page%%:*} (start=${page#*:}) | ${r[1]} | ${r[2]} |"
     done
-    r=($(BENCH_PATH="/rest/access-tokens/1.0/users/${owner}0?limit=25" AUTH="$auth" CONNECTIONS=1 THREADS=1 DURATION=5s \
+    r=($(BENCH_PATH="/rest/access-tokens/1.0/users/${owner}0?limit=25" AUTH="$auth" CONNECTIONS=1 THREADS=1 DURATION=${seconds}s \
       wrk_median "list $owner walk" "$BASE" "$ROOT/bench/lua/walk.lua"))
-    report "| $count | every page in turn, walked ($(awk -v n="${r[0]}" 'BEGIN { printf "%.0f", n * 5 }') pages in 5 s) | ${r[1]} | ${r[2]} |"
+    report "| $count | every page in turn, walked ($(awk -v n="${r[0]}" -v s="$seconds" 'BEGIN { printf "%.0f", n * s }') pages in $seconds s) | ${r[1]} | ${r[2]} |"
   done
   report ""
   stop_server

@@ -14,6 +14,6 @@ request = function()
 end
 
 response = function(status, headers, body)
-  local next = body:match('"nextPageStart":(%d+)')
-  start = next and tonumber(next) or 0
+  local following = body:match('"nextPageStart":(%d+)')
+  start = following and tonumber(following) or 0
 end
