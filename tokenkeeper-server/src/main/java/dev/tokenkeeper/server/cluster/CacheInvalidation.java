@@ -1,6 +1,7 @@
 package dev.tokenkeeper.server.cluster;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,8 @@ import jakarta.annotation.PreDestroy;
 import dev.tokenkeeper.server.support.AfterCommit;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The node-local caches (verified tokens, users, grants, projects) and the one way to evict
@@ -127,28 +130,68 @@ public class CacheInvalidation {
 	/** Evicts one key from the region's caches, on every node. */
 	public void evict(String region, Object key) {
 		String text = String.valueOf(key);
-		if (text.isEmpty() || text.contains(" ")) {
+		if (text.isEmpty() || text.contains(" ") || text.contains("\n")) {
 			throw new IllegalArgumentException("Cache keys are sent as one word: " + text);
 		}
 		AfterCommit.evict(() -> evictLocally(region, text));
-		this.publisher.publish(this.nodeId + " " + region + " " + text);
+		publish(region + " " + text);
 	}
 
 	/** Empties the region's caches, on every node. */
 	public void evictAll(String region) {
 		AfterCommit.evict(() -> evictLocally(region, ALL));
-		this.publisher.publish(this.nodeId + " " + region + " " + ALL);
+		publish(region + " " + ALL);
 	}
 
-	/** Applies an eviction another node published; anything unreadable empties every cache. */
+	/**
+	 * Sends an eviction ("region key") to the other nodes: outside a transaction at once; inside one,
+	 * gathered with the transaction's other evictions and sent with them in one message as it
+	 * commits (a create, say, evicts from two regions: one notification, not two).
+	 */
+	private void publish(String eviction) {
+		if (!this.publisher.reachesOtherNodes()) {
+			return;
+		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.publisher.publish(this.nodeId + " " + eviction);
+			return;
+		}
+		Outbox outbox = TransactionSynchronizationManager.getSynchronizations()
+			.stream()
+			.filter(synchronization -> synchronization instanceof Outbox mine && mine.caches() == this)
+			.map(Outbox.class::cast)
+			.findFirst()
+			.orElseGet(() -> {
+				Outbox created = new Outbox();
+				TransactionSynchronizationManager.registerSynchronization(created);
+				return created;
+			});
+		outbox.evictions.add(eviction);
+	}
+
+	/**
+	 * Applies the evictions another node published; anything unreadable empties every cache. A
+	 * message is {@code "<node> <region> <key>"} for one eviction, or {@code "<node>"} and one
+	 * {@code "<region> <key>"} per line for several (which a node that knows only the first form
+	 * finds unreadable, and so misses nothing).
+	 */
 	void receive(String message) {
-		String[] parts = message.split(" ", 3);
-		if (parts.length != 3 || !this.regions.containsKey(parts[1])) {
+		int firstLine = message.indexOf('\n');
+		int sender = firstLine < 0 ? message.indexOf(' ') : firstLine;
+		if (sender < 0) {
 			evictEverything();
 			return;
 		}
-		if (!parts[0].equals(this.nodeId)) {
-			evictLocally(parts[1], parts[2]);
+		if (message.substring(0, sender).equals(this.nodeId)) {
+			return;
+		}
+		for (String eviction : message.substring(sender + 1).split("\n")) {
+			String[] parts = eviction.split(" ", 2);
+			if (parts.length != 2 || !this.regions.containsKey(parts[0])) {
+				evictEverything();
+				return;
+			}
+			evictLocally(parts[0], parts[1]);
 		}
 	}
 
@@ -159,6 +202,38 @@ public class CacheInvalidation {
 
 	private void evictLocally(String region, String key) {
 		this.regions.getOrDefault(region, List.of()).forEach(cache -> cache.evict(key));
+	}
+
+	/** A transaction's evictions for the other nodes, sent together just before it commits. */
+	private final class Outbox implements TransactionSynchronization {
+
+		/** Well under PostgreSQL's limit of 8,000 bytes for one notification. */
+		private static final int MAX_MESSAGE_LENGTH = 7_000;
+
+		private final Set<String> evictions = new LinkedHashSet<>();
+
+		CacheInvalidation caches() {
+			return CacheInvalidation.this;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			if (this.evictions.size() == 1) {
+				CacheInvalidation.this.publisher.publish(CacheInvalidation.this.nodeId + " " + this.evictions.iterator().next());
+				return;
+			}
+			StringBuilder message = new StringBuilder(CacheInvalidation.this.nodeId);
+			for (String eviction : this.evictions) {
+				if (message.length() + 1 + eviction.length() > MAX_MESSAGE_LENGTH) {
+					CacheInvalidation.this.publisher.publish(message.toString());
+					message.setLength(0);
+					message.append(CacheInvalidation.this.nodeId);
+				}
+				message.append('\n').append(eviction);
+			}
+			CacheInvalidation.this.publisher.publish(message.toString());
+		}
+
 	}
 
 	private record Region<K>(Cache<K, ?> cache, Function<String, K> keyParser) {

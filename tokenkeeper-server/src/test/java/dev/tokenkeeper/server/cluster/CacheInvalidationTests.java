@@ -58,6 +58,28 @@ class CacheInvalidationTests {
 	}
 
 	@Test
+	void receiveWhenOneMessageCarriesSeveralEvictionsThenEachApplies() {
+		fill();
+
+		this.caches.receive("other-node\ntokens 123456789012\nusers 2\ngrants *");
+
+		assertThat(this.tokens.asMap()).containsOnlyKeys("999999999999");
+		assertThat(this.users.asMap()).containsOnlyKeys(1L);
+		assertThat(this.grants.asMap()).isEmpty();
+	}
+
+	@Test
+	void receiveWhenOneOfSeveralEvictionsIsUnreadableThenEverythingIsEvicted() {
+		fill();
+
+		this.caches.receive("other-node\ntokens 123456789012\naudit 7");
+
+		assertThat(this.tokens.asMap()).isEmpty();
+		assertThat(this.users.asMap()).isEmpty();
+		assertThat(this.grants.asMap()).isEmpty();
+	}
+
+	@Test
 	void receiveWhenARegionWithoutKeysIsEvictedThenItEmptiesWhole() {
 		fill();
 

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import tools.jackson.databind.JsonNode;
 
 import dev.tokenkeeper.server.support.EmbeddedPostgresServer;
@@ -222,8 +224,7 @@ class ClusterIntegrationTests {
 			}).toList();
 			// a walk on node A announces the page at 1,000: node A remembers which token starts it
 			assertThat(tokenIds(a, user)).containsExactlyElementsOf(ids.subList(0, 1_000));
-			try (Connection connection = DriverManager.getConnection(database.get("spring.datasource.url"),
-					database.get("spring.datasource.username"), database.get("spring.datasource.password"))) {
+			try (Connection connection = connect()) {
 				connection.createStatement().executeUpdate("DELETE FROM access_token WHERE id = '" + ids.get(1) + "'");
 			}
 			assertThat(tokenIds(a, user, 1_000)).as("deleted behind the nodes' backs: read from the remembered token on")
@@ -240,6 +241,42 @@ class ClusterIntegrationTests {
 		}
 		finally {
 			setTokenLimit(100);
+		}
+	}
+
+	@Test
+	void createWhenOnNodeBThenItsEvictionsTravelInOneNotification() throws SQLException {
+		String user = createUser(b);
+		String marker = createToken(b, user).get("id").asString();
+		try (Connection listener = connect()) {
+			listener.createStatement().execute("LISTEN " + PostgresInvalidationPublisher.CHANNEL);
+			String created = createToken(b, user).get("id").asString();
+			// a later transaction's notification, to know when the create's have all arrived
+			assertThat(b.http()
+				.delete("/rest/access-tokens/1.0/users/" + user + "/" + marker)
+				.basicAuth(user, passwordOf(user))
+				.send()
+				.status()).isEqualTo(204);
+
+			List<String> received = new ArrayList<>();
+			PGConnection notifications = listener.unwrap(PGConnection.class);
+			assertWithin(Duration.ofSeconds(5), "the delete's notification arrives", () -> {
+				try {
+					PGNotification[] batch = notifications.getNotifications(100);
+					for (PGNotification notification : batch == null ? new PGNotification[0] : batch) {
+						received.add(notification.getParameter());
+					}
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+				return received.stream().anyMatch(message -> message.contains("tokens " + marker));
+			});
+
+			// the token's eviction and its owner's page starts: one notification
+			assertThat(received.stream().filter(message -> message.contains(created)).toList()).singleElement()
+				.asString()
+				.contains("\ntokens " + created, "\ntoken-page-starts USER:");
 		}
 	}
 
@@ -343,6 +380,12 @@ class ClusterIntegrationTests {
 			.json("{\"maxTokensPerOwner\":" + limit + "}")
 			.send()
 			.status()).isEqualTo(200);
+	}
+
+	/** A connection of the test's own to the nodes' database. */
+	private static Connection connect() throws SQLException {
+		return DriverManager.getConnection(database.get("spring.datasource.url"), database.get("spring.datasource.username"),
+				database.get("spring.datasource.password"));
 	}
 
 	private static List<String> tokenIds(ServerNode node, String user) {
