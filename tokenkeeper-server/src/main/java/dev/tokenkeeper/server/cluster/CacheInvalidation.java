@@ -130,8 +130,8 @@ public class CacheInvalidation {
 	/** Evicts one key from the region's caches, on every node. */
 	public void evict(String region, Object key) {
 		String text = String.valueOf(key);
-		if (text.isEmpty() || text.contains(" ") || text.contains("\n")) {
-			throw new IllegalArgumentException("Cache keys are sent as one word: " + text);
+		if (text.isEmpty() || !text.chars().allMatch(c -> c > ' ' && c < 127)) {
+			throw new IllegalArgumentException("Cache keys are sent as one word of printable ASCII: " + text);
 		}
 		AfterCommit.evict(() -> evictLocally(region, text));
 		publish(region + " " + text);
@@ -146,27 +146,36 @@ public class CacheInvalidation {
 	/**
 	 * Sends an eviction ("region key") to the other nodes: outside a transaction at once; inside one,
 	 * gathered with the transaction's other evictions and sent with them in one message as it
-	 * commits (a create, say, evicts from two regions: one notification, not two).
+	 * commits (a create, say, evicts from two regions: one notification, not two). Evictions belong
+	 * in the transaction's body, where every caller makes them: one made by another transaction
+	 * callback after the commit has begun goes at once if the transaction had evicted before, and is
+	 * not sent at all otherwise (only the caches' age would then bound it).
 	 */
 	private void publish(String eviction) {
 		if (!this.publisher.reachesOtherNodes()) {
 			return;
 		}
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+		Outbox outbox = openOutbox();
+		if (outbox == null) {
 			this.publisher.publish(this.nodeId + " " + eviction);
-			return;
 		}
-		Outbox outbox = TransactionSynchronizationManager.getSynchronizations()
-			.stream()
-			.filter(synchronization -> synchronization instanceof Outbox mine && mine.caches() == this)
-			.map(Outbox.class::cast)
-			.findFirst()
-			.orElseGet(() -> {
-				Outbox created = new Outbox();
-				TransactionSynchronizationManager.registerSynchronization(created);
-				return created;
-			});
-		outbox.evictions.add(eviction);
+		else {
+			outbox.evictions.add(eviction);
+		}
+	}
+
+	/** The current transaction's outbox, opened on first use; none outside a transaction or once it is sent. */
+	private Outbox openOutbox() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Outbox outbox = (Outbox) TransactionSynchronizationManager.getResource(this);
+		if (outbox == null) {
+			outbox = new Outbox();
+			TransactionSynchronizationManager.bindResource(this, outbox);
+			TransactionSynchronizationManager.registerSynchronization(outbox);
+		}
+		return outbox.sent ? null : outbox;
 	}
 
 	/**
@@ -204,34 +213,52 @@ public class CacheInvalidation {
 		this.regions.getOrDefault(region, List.of()).forEach(cache -> cache.evict(key));
 	}
 
-	/** A transaction's evictions for the other nodes, sent together just before it commits. */
+	/**
+	 * A transaction's evictions for the other nodes, sent together just before it commits. It is
+	 * bound to the transaction as a resource, like the transaction's connection, and set aside with
+	 * it while an inner transaction runs.
+	 */
 	private final class Outbox implements TransactionSynchronization {
 
-		/** Well under PostgreSQL's limit of 8,000 bytes for one notification. */
-		private static final int MAX_MESSAGE_LENGTH = 7_000;
+		/** Well under PostgreSQL's limit of 8,000 bytes for one notification (keys are ASCII). */
+		private static final int MAX_MESSAGE_BYTES = 7_000;
 
 		private final Set<String> evictions = new LinkedHashSet<>();
 
-		CacheInvalidation caches() {
-			return CacheInvalidation.this;
+		private boolean sent;
+
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(CacheInvalidation.this);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(CacheInvalidation.this, this);
 		}
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
+			this.sent = true;
+			String node = CacheInvalidation.this.nodeId;
 			if (this.evictions.size() == 1) {
-				CacheInvalidation.this.publisher.publish(CacheInvalidation.this.nodeId + " " + this.evictions.iterator().next());
+				CacheInvalidation.this.publisher.publish(node + " " + this.evictions.iterator().next());
 				return;
 			}
-			StringBuilder message = new StringBuilder(CacheInvalidation.this.nodeId);
+			StringBuilder message = new StringBuilder(node);
 			for (String eviction : this.evictions) {
-				if (message.length() + 1 + eviction.length() > MAX_MESSAGE_LENGTH) {
+				if (message.length() > node.length() && message.length() + 1 + eviction.length() > MAX_MESSAGE_BYTES) {
 					CacheInvalidation.this.publisher.publish(message.toString());
-					message.setLength(0);
-					message.append(CacheInvalidation.this.nodeId);
+					message.setLength(node.length());
 				}
 				message.append('\n').append(eviction);
 			}
 			CacheInvalidation.this.publisher.publish(message.toString());
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(CacheInvalidation.this);
 		}
 
 	}

@@ -1,14 +1,25 @@
 package dev.tokenkeeper.server.cluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,6 +127,138 @@ class CacheInvalidationTests {
 
 		assertThat(this.users.asMap()).containsOnlyKeys(2L);
 		assertThat(this.grants.asMap()).isEmpty();
+	}
+
+	@Test
+	void evictWhenOutsideATransactionThenSentAtOnce() {
+		Recording sent = new Recording();
+		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+
+		node.evict("users", 7L);
+
+		assertThat(sent.messages).singleElement().asString().endsWith(" users 7").doesNotContain("\n");
+	}
+
+	@Test
+	void evictWhenSeveralInOneTransactionThenOneMessageAsItCommitsWhichAnotherNodeApplies() {
+		Recording sent = new Recording();
+		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+		inTransaction(() -> {
+			node.evict("tokens", "123456789012");
+			node.evict("users", 2L);
+			node.evict("users", 2L);
+			node.evictAll("grants");
+			assertThat(sent.messages).as("nothing before the commit").isEmpty();
+		}, true);
+
+		assertThat(sent.messages).hasSize(1);
+		fill();
+		this.caches.receive(sent.messages.get(0));
+		assertThat(this.tokens.asMap()).containsOnlyKeys("999999999999");
+		assertThat(this.users.asMap()).containsOnlyKeys(1L);
+		assertThat(this.grants.asMap()).isEmpty();
+	}
+
+	@Test
+	void evictWhenOnceInATransactionThenTheOneEvictionFormOlderNodesRead() {
+		Recording sent = new Recording();
+		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+
+		inTransaction(() -> node.evict("users", 2L), true);
+
+		assertThat(sent.messages).singleElement().asString().endsWith(" users 2").doesNotContain("\n");
+	}
+
+	@Test
+	void evictWhenManyInOneTransactionThenEachMessageStaysUnderTheNotificationLimit() {
+		Recording sent = new Recording();
+		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+
+		inTransaction(() -> IntStream.range(0, 2_000).forEach(i -> node.evict("tokens", String.format("%012d", i))), true);
+
+		assertThat(sent.messages).hasSizeGreaterThan(1).allSatisfy(message -> assertThat(message.length()).isLessThan(8_000));
+		assertThat(sent.messages.stream().flatMap(message -> message.lines().skip(1))).hasSize(2_000).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void evictWhenTheTransactionRollsBackThenNothingIsSent() {
+		Recording sent = new Recording();
+		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+
+		inTransaction(() -> node.evict("users", 2L), false);
+		node.evict("users", 3L);
+
+		assertThat(sent.messages).singleElement().asString().endsWith(" users 3");
+	}
+
+	@Test
+	void evictWhenTransactionsFollowEachOtherThenEachSendsItsOwnMessage() {
+		Recording sent = new Recording();
+		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+
+		for (long user = 1; user <= 2; user++) {
+			long id = user;
+			inTransaction(() -> {
+				node.evict("users", id);
+				node.evict("tokens", "00000000000" + id);
+			}, true);
+		}
+
+		assertThat(sent.messages).hasSize(2).allSatisfy(message -> assertThat(message.lines()).hasSize(3));
+	}
+
+	@Test
+	void evictWhenAnInnerTransactionRunsThenItsEvictionsGoAsItCommitsAndTheOuterOnesAsTheOuterCommits() {
+		Recording sent = new Recording();
+		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+		DataSourceTransactionManager transactions = new DataSourceTransactionManager(
+				new DriverManagerDataSource("jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1"));
+		TransactionTemplate outer = new TransactionTemplate(transactions);
+		TransactionTemplate inner = new TransactionTemplate(transactions);
+		inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		outer.executeWithoutResult(status -> {
+			node.evict("users", 1L);
+			inner.executeWithoutResult(innerStatus -> node.evict("users", 2L));
+			assertThat(sent.messages).as("the inner transaction's, at its commit").singleElement().asString().endsWith(" users 2");
+			node.evict("tokens", "123456789012");
+		});
+
+		assertThat(sent.messages).hasSize(2);
+		assertThat(sent.messages.get(1).lines().skip(1)).containsExactly("users 1", "tokens 123456789012");
+	}
+
+	/** Runs the work as a transaction's body would, then its commit (or rollback) callbacks. */
+	private static void inTransaction(Runnable work, boolean commit) {
+		TransactionSynchronizationManager.initSynchronization();
+		try {
+			work.run();
+			if (commit) {
+				TransactionSynchronizationUtils.triggerBeforeCommit(false);
+			}
+			TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
+					commit ? TransactionSynchronization.STATUS_COMMITTED : TransactionSynchronization.STATUS_ROLLED_BACK);
+		}
+		finally {
+			TransactionSynchronizationManager.clearSynchronization();
+		}
+	}
+
+	/** Stands in for PostgreSQL's NOTIFY: keeps what would be sent to the other nodes. */
+	private static final class Recording implements InvalidationPublisher {
+
+		private final List<String> messages = new ArrayList<>();
+
+		@Override
+		public void publish(String message) {
+			this.messages.add(message);
+		}
+
+		@Override
+		public boolean reachesOtherNodes() {
+			return true;
+		}
+
 	}
 
 	private void fill() {
