@@ -23,7 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Applying evictions: the right key in the right region, nothing from this node's own messages twice. */
+/**
+ * Applying evictions: the right key in the right region, nothing from this node's own messages
+ * twice; sending them: a transaction's together, as it commits.
+ */
 class CacheInvalidationTests {
 
 	private final CacheInvalidation caches = new CacheInvalidation(InvalidationPublisher.LOCAL,
@@ -35,6 +38,12 @@ class CacheInvalidationTests {
 			Function.identity());
 
 	private final Cache<String, String> grants = this.caches.newCache("grants", 10, Duration.ofMinutes(5), null);
+
+	/** What {@link #node}, a node of a cluster, sends to the others. */
+	private final Recording sent = new Recording();
+
+	private final CacheInvalidation node = new CacheInvalidation(this.sent, new ClusterProperties(Duration.ofSeconds(5)),
+			Ticker.systemTicker());
 
 	@Test
 	void receiveWhenAnotherNodeEvictsAKeyThenOnlyThatKeyOfThatRegionGoes() {
@@ -131,29 +140,24 @@ class CacheInvalidationTests {
 
 	@Test
 	void evictWhenOutsideATransactionThenSentAtOnce() {
-		Recording sent = new Recording();
-		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+		this.node.evict("users", 7L);
 
-		node.evict("users", 7L);
-
-		assertThat(sent.messages).singleElement().asString().endsWith(" users 7").doesNotContain("\n");
+		assertThat(this.sent.messages).singleElement().asString().endsWith(" users 7").doesNotContain("\n");
 	}
 
 	@Test
 	void evictWhenSeveralInOneTransactionThenOneMessageAsItCommitsWhichAnotherNodeApplies() {
-		Recording sent = new Recording();
-		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
 		inTransaction(() -> {
-			node.evict("tokens", "123456789012");
-			node.evict("users", 2L);
-			node.evict("users", 2L);
-			node.evictAll("grants");
-			assertThat(sent.messages).as("nothing before the commit").isEmpty();
+			this.node.evict("tokens", "123456789012");
+			this.node.evict("users", 2L);
+			this.node.evict("users", 2L);
+			this.node.evictAll("grants");
+			assertThat(this.sent.messages).as("nothing before the commit").isEmpty();
 		}, true);
 
-		assertThat(sent.messages).hasSize(1);
+		assertThat(this.sent.messages).hasSize(1);
 		fill();
-		this.caches.receive(sent.messages.get(0));
+		this.caches.receive(this.sent.messages.get(0));
 		assertThat(this.tokens.asMap()).containsOnlyKeys("999999999999");
 		assertThat(this.users.asMap()).containsOnlyKeys(1L);
 		assertThat(this.grants.asMap()).isEmpty();
@@ -161,56 +165,42 @@ class CacheInvalidationTests {
 
 	@Test
 	void evictWhenOnceInATransactionThenTheOneEvictionFormOlderNodesRead() {
-		Recording sent = new Recording();
-		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+		inTransaction(() -> this.node.evict("users", 2L), true);
 
-		inTransaction(() -> node.evict("users", 2L), true);
-
-		assertThat(sent.messages).singleElement().asString().endsWith(" users 2").doesNotContain("\n");
+		assertThat(this.sent.messages).singleElement().asString().endsWith(" users 2").doesNotContain("\n");
 	}
 
 	@Test
 	void evictWhenManyInOneTransactionThenEachMessageStaysUnderTheNotificationLimit() {
-		Recording sent = new Recording();
-		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+		inTransaction(() -> IntStream.range(0, 2_000).forEach(i -> this.node.evict("tokens", String.format("%012d", i))), true);
 
-		inTransaction(() -> IntStream.range(0, 2_000).forEach(i -> node.evict("tokens", String.format("%012d", i))), true);
-
-		assertThat(sent.messages).hasSizeGreaterThan(1).allSatisfy(message -> assertThat(message.length()).isLessThan(8_000));
-		assertThat(sent.messages.stream().flatMap(message -> message.lines().skip(1))).hasSize(2_000).doesNotHaveDuplicates();
+		assertThat(this.sent.messages).hasSizeGreaterThan(1).allSatisfy(message -> assertThat(message.length()).isLessThan(8_000));
+		assertThat(this.sent.messages.stream().flatMap(message -> message.lines().skip(1))).hasSize(2_000).doesNotHaveDuplicates();
 	}
 
 	@Test
 	void evictWhenTheTransactionRollsBackThenNothingIsSent() {
-		Recording sent = new Recording();
-		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
+		inTransaction(() -> this.node.evict("users", 2L), false);
+		this.node.evict("users", 3L);
 
-		inTransaction(() -> node.evict("users", 2L), false);
-		node.evict("users", 3L);
-
-		assertThat(sent.messages).singleElement().asString().endsWith(" users 3");
+		assertThat(this.sent.messages).singleElement().asString().endsWith(" users 3");
 	}
 
 	@Test
 	void evictWhenTransactionsFollowEachOtherThenEachSendsItsOwnMessage() {
-		Recording sent = new Recording();
-		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
-
 		for (long user = 1; user <= 2; user++) {
 			long id = user;
 			inTransaction(() -> {
-				node.evict("users", id);
-				node.evict("tokens", "00000000000" + id);
+				this.node.evict("users", id);
+				this.node.evict("tokens", "00000000000" + id);
 			}, true);
 		}
 
-		assertThat(sent.messages).hasSize(2).allSatisfy(message -> assertThat(message.lines()).hasSize(3));
+		assertThat(this.sent.messages).hasSize(2).allSatisfy(message -> assertThat(message.lines()).hasSize(3));
 	}
 
 	@Test
 	void evictWhenAnInnerTransactionRunsThenItsEvictionsGoAsItCommitsAndTheOuterOnesAsTheOuterCommits() {
-		Recording sent = new Recording();
-		CacheInvalidation node = new CacheInvalidation(sent, new ClusterProperties(Duration.ofSeconds(5)), Ticker.systemTicker());
 		DataSourceTransactionManager transactions = new DataSourceTransactionManager(
 				new DriverManagerDataSource("jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1"));
 		TransactionTemplate outer = new TransactionTemplate(transactions);
@@ -218,14 +208,14 @@ class CacheInvalidationTests {
 		inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 
 		outer.executeWithoutResult(status -> {
-			node.evict("users", 1L);
-			inner.executeWithoutResult(innerStatus -> node.evict("users", 2L));
-			assertThat(sent.messages).as("the inner transaction's, at its commit").singleElement().asString().endsWith(" users 2");
-			node.evict("tokens", "123456789012");
+			this.node.evict("users", 1L);
+			inner.executeWithoutResult(innerStatus -> this.node.evict("users", 2L));
+			assertThat(this.sent.messages).as("the inner transaction's, at its commit").singleElement().asString().endsWith(" users 2");
+			this.node.evict("tokens", "123456789012");
 		});
 
-		assertThat(sent.messages).hasSize(2);
-		assertThat(sent.messages.get(1).lines().skip(1)).containsExactly("users 1", "tokens 123456789012");
+		assertThat(this.sent.messages).hasSize(2);
+		assertThat(this.sent.messages.get(1).lines().skip(1)).containsExactly("users 1", "tokens 123456789012");
 	}
 
 	/** Runs the work as a transaction's body would, then its commit (or rollback) callbacks. */
