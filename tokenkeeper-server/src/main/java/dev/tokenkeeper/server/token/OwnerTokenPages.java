@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OwnerTokenPages {
 
-	static final int MIN_REMEMBERED_START = 1_000;
+	private static final int MIN_REMEMBERED_START = 1_000;
 
 	/** More starts than a few walkers at once need; past it, the start used longest ago is dropped. */
 	private static final int MAX_STARTS_PER_OWNER = 64;
