@@ -186,15 +186,15 @@ public class CacheInvalidation {
 	 */
 	void receive(String message) {
 		int firstLine = message.indexOf('\n');
-		int sender = firstLine < 0 ? message.indexOf(' ') : firstLine;
-		if (sender < 0) {
+		int senderEnd = firstLine < 0 ? message.indexOf(' ') : firstLine;
+		if (senderEnd < 0) {
 			evictEverything();
 			return;
 		}
-		if (message.substring(0, sender).equals(this.nodeId)) {
+		if (message.substring(0, senderEnd).equals(this.nodeId)) {
 			return;
 		}
-		for (String eviction : message.substring(sender + 1).split("\n")) {
+		for (String eviction : message.substring(senderEnd + 1).split("\n")) {
 			String[] parts = eviction.split(" ", 2);
 			if (parts.length != 2 || !this.regions.containsKey(parts[0])) {
 				evictEverything();
