@@ -1,0 +1,23 @@
+package dev.tokenkeeper.server.cluster;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+
+/**
+ * The server's own cache construction outside its application context, so that a benchmark
+ * measures the caches the server really builds (expiry, background reload, system ticker), not a
+ * simpler stand-in. In the server's package because the constructor is not public.
+ */
+public final class SingleNodeCaches {
+
+	private SingleNodeCaches() {
+	}
+
+	/** The caches of one server on its own database, with the default settings. */
+	public static CacheInvalidation create() {
+		return new CacheInvalidation(InvalidationPublisher.LOCAL, new ClusterProperties(Duration.ofSeconds(5)),
+				Ticker.systemTicker());
+	}
+
+}
