@@ -1,5 +1,8 @@
 package dev.tokenkeeper.server.token;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -109,10 +112,29 @@ public final class TokenSecrets {
 		return c < BASE64_VALUES.length ? BASE64_VALUES[c] : -1;
 	}
 
-	/** Compares two hashes in constant time; a missing one never matches. */
+	/**
+	 * Compares two hashes in constant time; a missing one never matches. Their lengths are not
+	 * secret (every hash has 32 bytes), their contents are: every byte is read, whatever differs.
+	 * {@link MessageDigest#isEqual} does the same a byte at a time and costs about 25 ns more per
+	 * token-authenticated request; this compares 8 bytes at a time (bench/RESULTS.md).
+	 */
 	static boolean sameHash(byte[] hash, byte[] storedHash) {
-		return storedHash != null && MessageDigest.isEqual(hash, storedHash);
+		if (storedHash == null || storedHash.length != hash.length) {
+			return false;
+		}
+		long difference = 0;
+		int i = 0;
+		for (; i <= hash.length - Long.BYTES; i += Long.BYTES) {
+			difference |= (long) LONGS.get(hash, i) ^ (long) LONGS.get(storedHash, i);
+		}
+		for (; i < hash.length; i++) {
+			difference |= hash[i] ^ storedHash[i];
+		}
+		return difference == 0;
 	}
+
+	/** Reads 8 bytes of an array as one long; the byte order does not matter to a comparison. */
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
 	static byte[] sha256(byte[] payload) {
 		return SHA_256.get().digest(payload);

@@ -293,6 +293,27 @@ class TokenSecretsTests {
 	}
 
 	@Test
+	void sameHashWhenLengthIsNotAMultipleOfEightThenEveryByteStillCounts() {
+		byte[] hash = new byte[13];
+		new SecureRandom().nextBytes(hash);
+
+		assertThat(TokenSecrets.sameHash(hash, hash.clone())).isTrue();
+		for (int i = 0; i < hash.length; i++) {
+			byte[] changed = hash.clone();
+			changed[i] ^= (byte) 0x80;
+			assertThat(TokenSecrets.sameHash(hash, changed)).as("byte %d changed", i).isFalse();
+		}
+	}
+
+	@Test
+	void sameHashWhenStoredHashIsLongerButStartsTheSameThenFalse() {
+		NewSecret secret = this.secrets.newSecret("000000000999");
+
+		assertThat(TokenSecrets.sameHash(secret.hash(), Arrays.copyOf(secret.hash(), 33))).isFalse();
+		assertThat(TokenSecrets.sameHash(secret.hash(), Arrays.copyOf(secret.hash(), 40))).isFalse();
+	}
+
+	@Test
 	void constructWhenPrefixDoesNotEndInDashThenRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new TokenSecrets(new SecureRandom(), "BBDC"))
 			.withMessageContaining("'-'");
