@@ -1,0 +1,64 @@
+package dev.tokenkeeper.server.support.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tokenkeeper.server.support.Http;
+import dev.tokenkeeper.server.support.IntegrationTestSupport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
+import org.springframework.boot.webmvc.actuate.endpoint.web.ControllerEndpointHandlerMapping;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The actuator's paths, which the server asks only after the API's own mappings: each is still
+ * answered by the actuator, with its own method and path errors.
+ */
+class ActuatorIntegrationTests extends IntegrationTestSupport {
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Test
+	void handlerMappingsWhenSortedAsTheDispatcherDoesThenTheApiComesBeforeTheActuator() {
+		List<HandlerMapping> mappings = new ArrayList<>(this.context.getBeansOfType(HandlerMapping.class).values());
+		AnnotationAwareOrderComparator.sort(mappings);
+		int api = mappings.indexOf(this.context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
+		List<HandlerMapping> actuator = mappings.stream()
+			.filter(mapping -> mapping instanceof AbstractWebMvcEndpointHandlerMapping
+					|| mapping instanceof ControllerEndpointHandlerMapping)
+			.toList();
+
+		assertThat(actuator).isNotEmpty();
+		assertThat(actuator).allSatisfy(mapping -> assertThat(mappings.indexOf(mapping)).isGreaterThan(api));
+	}
+
+	@Test
+	void healthWhenAskedAnonymouslyThenUpWithReadinessAndLiveness() {
+		Http.Response health = this.http.get("/actuator/health").send();
+
+		assertThat(health.status()).as(health.toString()).isEqualTo(200);
+		assertThat(health.json().get("status").asString()).isEqualTo("UP");
+		assertThat(this.http.get("/actuator/health/readiness").send().json().get("status").asString()).isEqualTo("UP");
+		assertThat(this.http.get("/actuator/health/liveness").send().json().get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void healthWhenAskedWithAnotherMethodThenMethodNotAllowed() {
+		assertThat(this.http.post("/actuator/health").send().status()).isEqualTo(405);
+	}
+
+	@Test
+	void actuatorWhenPathIsUnknownThenNotFound() {
+		assertThat(this.http.get("/actuator/health/nothing-here").send().status()).isEqualTo(404);
+		assertThat(this.http.get("/actuator/metrics").send().status()).isEqualTo(404);
+	}
+
+}
