@@ -1,5 +1,8 @@
 package dev.tokenkeeper.server.security;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 import dev.tokenkeeper.server.support.Http;
@@ -188,6 +191,17 @@ class WebUiSecurityTests extends WebUiTestSupport {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", containsString("max-age=")));
 		this.mvc.perform(get("/assets/app.js")).andExpect(status().isOk());
+	}
+
+	@Test
+	void loginPageWhenServedThenLinksAssetsByContentHashAndThoseAreCachedForAYear() {
+		Http.Response page = this.http.get("/login").send();
+		Matcher stylesheet = Pattern.compile("href=\"(/assets/app-[0-9a-f]{32}\\.css)\"").matcher(page.body());
+
+		assertThat(stylesheet.find()).as(page.body()).isTrue();
+		Http.Response asset = this.http.get(stylesheet.group(1)).send();
+		assertThat(asset.status()).isEqualTo(200);
+		assertThat(asset.header("Cache-Control")).contains("max-age=31536000");
 	}
 
 	@Test
