@@ -3,7 +3,6 @@ package dev.tokenkeeper.server.support.web;
 import java.io.IOException;
 import java.util.List;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -21,7 +20,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
-import org.springframework.boot.webmvc.actuate.endpoint.web.ControllerEndpointHandlerMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -29,7 +27,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
@@ -66,10 +63,9 @@ class WebConfig implements WebMvcConfigurer {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof AbstractWebMvcEndpointHandlerMapping
-						|| bean instanceof ControllerEndpointHandlerMapping) {
+				if (bean instanceof AbstractWebMvcEndpointHandlerMapping actuatorMapping) {
 					// the API's RequestMappingHandlerMapping has order 0
-					((AbstractHandlerMapping) bean).setOrder(1);
+					actuatorMapping.setOrder(1);
 				}
 				return bean;
 			}
@@ -79,14 +75,13 @@ class WebConfig implements WebMvcConfigurer {
 
 	/**
 	 * The web UI's pages link their assets by URLs that carry a hash of the content, which
-	 * Spring's {@link ResourceUrlEncodingFilter} writes. Registered here in place of Spring Boot's
-	 * registration, which runs it for every request, error pages included.
+	 * Spring's {@link ResourceUrlEncodingFilter} writes. Spring Boot would register it for every
+	 * request; this registration takes the place of Boot's. It filters requests as they arrive,
+	 * not error dispatches: pages render their errors themselves, and {@code /error} is JSON.
 	 */
 	@Bean
 	FilterRegistrationBean<ResourceUrlEncodingFilter> assetUrlsInPages() {
-		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(new PageAssetUrls());
-		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
-		return registration;
+		return new FilterRegistrationBean<>(new PageAssetUrls());
 	}
 
 	/**
@@ -94,7 +89,7 @@ class WebConfig implements WebMvcConfigurer {
 	 * and the response and checks every request attribute set, about 2% of a token-authenticated
 	 * request's CPU (bench/RESULTS.md).
 	 */
-	private static final class PageAssetUrls extends ResourceUrlEncodingFilter {
+	static final class PageAssetUrls extends ResourceUrlEncodingFilter {
 
 		@Override
 		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
