@@ -542,7 +542,7 @@ scenario_jmh() {
   # score of benchmark $1 with $2 tokens
   score() { awk -v b="VerificationBenchmark.$1" -v t="$2" '$1 == b && $2 == t { print $(NF-3) }' "$WORK/jmh.txt"; }
   # "ops/µs (ns each)" of benchmark $1 with $2 tokens
-  cell() { awk -v s="$(score "$1" "$2")" 'BEGIN { printf "%s (%.0f ns)", s, 1000 / s }'; }
+  cell() { awk -v s="$(score "$1" "$2")" 'BEGIN { if (s == "") print "n/a"; else printf "%s (%.0f ns)", s, 1000 / s }'; }
   row() { report "| $1 | $(cell "$2" 10000) | $(cell "$2" 1) |"; }
   report "### In-process token verification (JMH, operations/µs and ns each, one thread)"
   report ""
@@ -553,6 +553,7 @@ scenario_jmh() {
   row "parse alone (base64 decode, form checks)" parseOnly
   row "lookup alone, in the server's cache (expiring: reads the clock)" lookupOnly
   row "lookup alone, in a cache without expiry" lookupInPlainCache
+  row "compare alone (8 bytes at a time)" compareOnly
   row "compare alone with the JDK's MessageDigest.isEqual, as before" compareWithJdk
   report ""
   report "Ratio verify / bare SHA-256: $(awk -v a="$(score verify 10000)" -v b="$(score bareSha256 10000)" 'BEGIN { printf "%.2f", a / b }') with 10,000 tokens, $(awk -v a="$(score verify 1)" -v b="$(score bareSha256 1)" 'BEGIN { printf "%.2f", a / b }') with 1."

@@ -6,8 +6,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * The server's own cache construction outside its application context, so that a benchmark
- * measures the caches the server really builds (expiry, background reload, system ticker), not a
- * simpler stand-in. In the server's package because the constructor is not public.
+ * measures the caches the server really builds (maximum size, expiry, reload after half the age,
+ * the system ticker), not a simpler stand-in. In the server's package because the constructor is
+ * not public.
  */
 public final class SingleNodeCaches {
 
