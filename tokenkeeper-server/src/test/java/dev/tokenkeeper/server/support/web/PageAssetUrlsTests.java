@@ -1,5 +1,9 @@
 package dev.tokenkeeper.server.support.web;
 
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -10,43 +14,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PageAssetUrlsTests {
 
-	private final WebConfig.PageAssetUrls filter = new WebConfig.PageAssetUrls();
+	private final MockHttpServletResponse response = new MockHttpServletResponse();
+
+	private final MockFilterChain chain = new MockFilterChain();
 
 	@Test
 	void doFilterWhenApiRequestThenPassedOnUnwrapped() throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/rest/access-tokens/1.0/self");
-		request.setServletPath("/rest/access-tokens/1.0/self");
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		MockFilterChain chain = new MockFilterChain();
+		MockHttpServletRequest request = filter("/rest/access-tokens/1.0/self");
 
-		this.filter.doFilter(request, response, chain);
-
-		assertThat(chain.getRequest()).isSameAs(request);
-		assertThat(chain.getResponse()).isSameAs(response);
+		assertThat(this.chain.getRequest()).isSameAs(request);
+		assertThat(this.chain.getResponse()).isSameAs(this.response);
 	}
 
 	@Test
 	void doFilterWhenPageRequestThenWrappedSoAssetUrlsCanBeWritten() throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/tokens");
-		request.setServletPath("/tokens");
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		MockFilterChain chain = new MockFilterChain();
+		MockHttpServletRequest request = filter("/tokens");
 
-		this.filter.doFilter(request, response, chain);
-
-		assertThat(chain.getRequest()).isNotSameAs(request);
-		assertThat(chain.getResponse()).isNotSameAs(response);
+		assertThat(this.chain.getRequest()).isNotSameAs(request);
+		assertThat(this.chain.getResponse()).isNotSameAs(this.response);
 	}
 
 	@Test
 	void doFilterWhenPathOnlyStartsLikeTheApiThenStillWrapped() throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/restore");
-		request.setServletPath("/restore");
-		MockFilterChain chain = new MockFilterChain();
+		MockHttpServletRequest request = filter("/restore");
 
-		this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+		assertThat(this.chain.getRequest()).isNotSameAs(request);
+	}
 
-		assertThat(chain.getRequest()).isNotSameAs(request);
+	/** Sends a GET of the path through the filter and returns the request as it was sent. */
+	private MockHttpServletRequest filter(String path) throws IOException, ServletException {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		request.setServletPath(path);
+		new WebConfig.PageAssetUrls().doFilter(request, this.response, this.chain);
+		return request;
 	}
 
 }
