@@ -14,16 +14,22 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Summarises the CPU samples that Tomcat's request threads took between two instants of a flight
  * recording as Markdown tables: the share of samples spent inside each named method (inclusive),
- * then the methods most often on top of the stack. A dump holds whole chunks of the recording,
- * so the samples outside the window (seeding, warm-up) are left out here.
- * Usage: java Hotspots.java RECORDING.jfr FROM TO "label=Class.method" ... (FROM, TO: ISO-8601 instants)
+ * less those inside another method if one follows "without", then the methods most often on top of
+ * the stack. A dump holds whole chunks of the recording, so the samples outside the window
+ * (seeding, warm-up) are left out here.
+ * Usage: java Hotspots.java RECORDING.jfr FROM TO "label=Class.method[ without Other.method]" ...
+ * (FROM, TO: ISO-8601 instants)
  */
 public class Hotspots {
 
 	public static void main(String[] args) throws Exception {
 		Instant from = Instant.parse(args[1]);
 		Instant to = Instant.parse(args[2]);
-		Map<String, Integer> inside = new HashMap<>();
+		List<Stage> stages = new ArrayList<>();
+		for (int i = 3; i < args.length; i++) {
+			stages.add(Stage.of(args[i]));
+		}
+		int[] counts = new int[stages.size()];
 		Map<String, Integer> onTop = new HashMap<>();
 		int samples = 0;
 		for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
@@ -38,10 +44,10 @@ public class Hotspots {
 			}
 			samples++;
 			Set<String> seen = new HashSet<>();
-			for (RecordedFrame frame : frames) {
-				String name = name(frame);
-				if (seen.add(name)) {
-					inside.merge(name, 1, Integer::sum);
+			frames.forEach(frame -> seen.add(name(frame)));
+			for (int i = 0; i < counts.length; i++) {
+				if (stages.get(i).contains(seen)) {
+					counts[i]++;
 				}
 			}
 			onTop.merge(name(frames.get(0)), 1, Integer::sum);
@@ -49,16 +55,11 @@ public class Hotspots {
 		System.out.printf("%d execution samples of request threads (Java code only).%n%n", samples);
 		System.out.println("| stage | method | share of samples |");
 		System.out.println("|---|---|---|");
-		for (int i = 3; i < args.length; i++) {
-			String label = args[i].substring(0, args[i].indexOf('='));
-			String method = args[i].substring(args[i].indexOf('=') + 1);
-			int count = inside.entrySet()
-				.stream()
-				.filter(entry -> entry.getKey().endsWith(method))
-				.mapToInt(Map.Entry::getValue)
-				.max()
-				.orElse(0);
-			System.out.printf("| %s | `%s` | %.1f%% |%n", label, method, percent(count, samples));
+		for (int i = 0; i < counts.length; i++) {
+			Stage stage = stages.get(i);
+			String method = stage.without() == null ? "`" + stage.method() + "`"
+					: "`" + stage.method() + "` without `" + stage.without() + "`";
+			System.out.printf("| %s | %s | %.1f%% |%n", stage.label(), method, percent(counts[i], samples));
 		}
 		System.out.println();
 		System.out.println("| most often on top of the stack | share |");
@@ -76,6 +77,26 @@ public class Hotspots {
 
 	private static double percent(int count, int samples) {
 		return samples == 0 ? 0 : 100.0 * count / samples;
+	}
+
+	/**
+	 * A stage of a request: the samples inside a method, less those also inside another method
+	 * when one is given (the filter chain continuing from within a filter, say).
+	 */
+	private record Stage(String label, String method, String without) {
+
+		/** From {@code "label=Class.method"} or {@code "label=Class.method without Other.method"}. */
+		static Stage of(String arg) {
+			String label = arg.substring(0, arg.indexOf('='));
+			String[] methods = arg.substring(arg.indexOf('=') + 1).split(" without ", 2);
+			return new Stage(label, methods[0], methods.length > 1 ? methods[1] : null);
+		}
+
+		boolean contains(Set<String> methodsOnStack) {
+			return methodsOnStack.contains(this.method)
+					&& (this.without == null || !methodsOnStack.contains(this.without));
+		}
+
 	}
 
 }
