@@ -73,13 +73,14 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Spring Security's strict firewall with its own header value rule, checked faster
-	 * ({@link HeaderValueRule}); every other rule stays at its default.
+	 * Spring Security's strict firewall with its own header name and value rules, checked faster
+	 * ({@link HeaderRule}); every other rule stays at its default.
 	 */
 	@Bean
 	static HttpFirewall httpFirewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
-		firewall.setAllowedHeaderValues(new HeaderValueRule());
+		firewall.setAllowedHeaderNames(HeaderRule.NAMES);
+		firewall.setAllowedHeaderValues(HeaderRule.VALUES);
 		return firewall;
 	}
 

@@ -136,7 +136,7 @@ class AuthenticationIntegrationTests extends IntegrationTestSupport {
 	}
 
 	/**
-	 * The firewall's header rule, checked by {@link HeaderValueRule}: a control character in the
+	 * The firewall's header value rule, checked by {@link HeaderRule}: a control character in the
 	 * header is refused before authentication; a tab or any other Latin-1 character passes it.
 	 */
 	@Test
