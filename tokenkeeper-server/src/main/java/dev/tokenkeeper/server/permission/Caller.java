@@ -50,10 +50,19 @@ public record Caller(User user, TokenUse token) {
 	 *
 	 * @param id the token's id
 	 * @param credentialExpiry when the presented secret stops working, or {@code null} if never
+	 * @param credentialExpiryText the same as an ISO-8601 instant, as a response announces it: made
+	 * once with the use that a cached token shares among its requests, not per request
 	 * @param previousSecret whether the secret is the one replaced by a rotation, still in its overlap window
 	 * @param reach what the token may do and where
 	 */
-	public record TokenUse(String id, Instant credentialExpiry, boolean previousSecret, TokenReach reach) {
+	public record TokenUse(String id, Instant credentialExpiry, String credentialExpiryText, boolean previousSecret,
+			TokenReach reach) {
+
+		public TokenUse(String id, Instant credentialExpiry, boolean previousSecret, TokenReach reach) {
+			this(id, credentialExpiry, credentialExpiry == null ? null : credentialExpiry.toString(), previousSecret,
+					reach);
+		}
+
 	}
 
 }

@@ -104,8 +104,8 @@ final class RestAuthenticationOutcomes extends OncePerRequestFilter
 		if (!caller.usedToken()) {
 			this.throttle.recordPasswordSuccess(caller.user().name());
 		}
-		else if (this.announceExpiration && caller.token().credentialExpiry() != null) {
-			TokenHeaders.announceExpiration(response, caller.token().credentialExpiry());
+		else if (this.announceExpiration) {
+			TokenHeaders.announceExpiration(response, caller.token());
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.tokenkeeper.server.permission.Caller.TokenUse;
+
 /** The response headers Tokenkeeper adds for requests authenticated by a token (an extension). */
 public final class TokenHeaders {
 
@@ -16,6 +18,13 @@ public final class TokenHeaders {
 	/** Sets the expiration header, or removes it when the secret no longer expires ({@code null}). */
 	public static void announceExpiration(HttpServletResponse response, Instant expiration) {
 		response.setHeader(EXPIRATION, expiration == null ? null : expiration.toString());
+	}
+
+	/** Sets the expiration header of the secret that authenticated the request, if it expires. */
+	static void announceExpiration(HttpServletResponse response, TokenUse use) {
+		if (use.credentialExpiryText() != null) {
+			response.setHeader(EXPIRATION, use.credentialExpiryText());
+		}
 	}
 
 }
