@@ -1,6 +1,7 @@
 package dev.tokenkeeper.server.permission;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import dev.tokenkeeper.server.audit.AuditEvent;
 import dev.tokenkeeper.server.user.User;
@@ -58,9 +59,17 @@ public record Caller(User user, TokenUse token) {
 	public record TokenUse(String id, Instant credentialExpiry, String credentialExpiryText, boolean previousSecret,
 			TokenReach reach) {
 
+		public TokenUse {
+			assert Objects.equals(credentialExpiryText, expiryText(credentialExpiry)) : "text of another instant";
+		}
+
 		public TokenUse(String id, Instant credentialExpiry, boolean previousSecret, TokenReach reach) {
-			this(id, credentialExpiry, credentialExpiry == null ? null : credentialExpiry.toString(), previousSecret,
-					reach);
+			this(id, credentialExpiry, expiryText(credentialExpiry), previousSecret, reach);
+		}
+
+		/** How a response announces a secret's expiry: an ISO-8601 instant, or {@code null} for none. */
+		public static String expiryText(Instant expiry) {
+			return expiry == null ? null : expiry.toString();
 		}
 
 	}

@@ -105,7 +105,7 @@ final class RestAuthenticationOutcomes extends OncePerRequestFilter
 			this.throttle.recordPasswordSuccess(caller.user().name());
 		}
 		else if (this.announceExpiration) {
-			TokenHeaders.announceExpiration(response, caller.token());
+			TokenHeaders.announceCredentialExpiry(response, caller.token());
 		}
 	}
 

@@ -17,11 +17,11 @@ public final class TokenHeaders {
 
 	/** Sets the expiration header, or removes it when the secret no longer expires ({@code null}). */
 	public static void announceExpiration(HttpServletResponse response, Instant expiration) {
-		response.setHeader(EXPIRATION, expiration == null ? null : expiration.toString());
+		response.setHeader(EXPIRATION, TokenUse.expiryText(expiration));
 	}
 
 	/** Sets the expiration header of the secret that authenticated the request, if it expires. */
-	static void announceExpiration(HttpServletResponse response, TokenUse use) {
+	static void announceCredentialExpiry(HttpServletResponse response, TokenUse use) {
 		if (use.credentialExpiryText() != null) {
 			response.setHeader(EXPIRATION, use.credentialExpiryText());
 		}
