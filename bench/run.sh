@@ -499,8 +499,10 @@ scenario_startup() {
 
 # Records scenario 1 with Java Flight Recorder (started with the JVM, so attaching it does not
 # disturb the compiled code) and reports where the server's Java CPU time goes. Java code is
-# sampled every millisecond, not every 10 as in the JDK's profile settings, for ten times the
-# samples in the same run.
+# sampled every millisecond, not every 10 as in the JDK's profile settings: about five times the
+# samples in the same run (the recorder samples only a few threads at each tick). The row of the
+# authentication filters' own work counts what runs before the next filter of the chain,
+# AnonymousAuthenticationFilter: a filter added between them would be counted with it.
 scenario_profile() {
   local home=$WORK/profile-home
   fresh_home "$home"
@@ -527,7 +529,7 @@ scenario_profile() {
     "the authentication filters' own work (throttle check, credentials, verification, success), without the rest of the chain=dev.tokenkeeper.server.security.RestAuthenticationOutcomes.doFilterInternal without org.springframework.security.web.authentication.AnonymousAuthenticationFilter.doFilter" \
     "reading the Authorization header=dev.tokenkeeper.server.security.CredentialsConverter.convert" \
     "token verification (parse, cache, SHA-256, owner)=dev.tokenkeeper.server.token.TokenAuthenticator.authenticate" \
-    "X-Token-Expiration header=dev.tokenkeeper.server.security.TokenHeaders.announceExpiration" \
+    "X-Token-Expiration header=dev.tokenkeeper.server.security.TokenHeaders.announceCredentialExpiry" \
     "security response headers=org.springframework.security.web.header.HeaderWriterFilter.writeHeaders" \
     "finding the controller method=org.springframework.web.servlet.DispatcherServlet.getHandler" \
     "controller and JSON body=org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHandlerMethod.invokeAndHandle" \

@@ -31,6 +31,7 @@ public class Hotspots {
 		}
 		int[] counts = new int[stages.size()];
 		Map<String, Integer> onTop = new HashMap<>();
+		Set<String> sampled = new HashSet<>();
 		int samples = 0;
 		for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
 			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
@@ -45,12 +46,21 @@ public class Hotspots {
 			samples++;
 			Set<String> seen = new HashSet<>();
 			frames.forEach(frame -> seen.add(name(frame)));
+			sampled.addAll(seen);
 			for (int i = 0; i < counts.length; i++) {
 				if (stages.get(i).contains(seen)) {
 					counts[i]++;
 				}
 			}
 			onTop.merge(name(frames.get(0)), 1, Integer::sum);
+		}
+		for (Stage stage : stages) {
+			// a misspelt or renamed method would read as 0% without this
+			for (String method : new String[] { stage.method(), stage.without() }) {
+				if (method != null && !sampled.contains(method)) {
+					System.err.printf("Hotspots: %s is in no sample; is its name right?%n", method);
+				}
+			}
 		}
 		System.out.printf("%d execution samples of request threads (Java code only).%n%n", samples);
 		System.out.println("| stage | method | share of samples |");
