@@ -58,10 +58,12 @@ class WebConfig implements WebMvcConfigurer {
 	/**
 	 * Spring Boot's JSON mapper builder with one difference: Jackson keeps its buffers per thread,
 	 * as Jackson 2 did, instead of in Jackson 3's default pool, shared through a concurrent deque,
-	 * whose take and return on every JSON response were about 2% of a Bearer request's samples
-	 * (bench/RESULTS.md). Requests run on the platform threads of Tomcat's pool, which a pool per
-	 * thread suits. Boot's customizers (the {@code spring.jackson} properties, and ours) apply in
-	 * order, as in Boot's own builder, which stands back for this one.
+	 * whose take and return on every JSON response were 1.8% of the request threads' samples in a
+	 * profile of the Bearer scenario (bench/RESULTS.md). Requests run on the platform threads of
+	 * Tomcat's pool, which a pool per thread suits; on virtual threads every request would take
+	 * fresh buffers. Boot's customizers (the {@code spring.jackson} properties, and ours) apply in
+	 * order, as in Boot's own builder, which stands back for this one. The mapper built here serves
+	 * the API's bodies, its error bodies and webhooks; the actuator builds its own.
 	 */
 	@Bean
 	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
