@@ -11,13 +11,14 @@ import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.support.web.PageController;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit log for administrators, newest first, filtered by user, token and kind of event. */
-@PageController
-class AuditPageController {
+@Controller
+class AuditPageController implements PageController {
 
 	private static final int PAGE_SIZE = 50;
 

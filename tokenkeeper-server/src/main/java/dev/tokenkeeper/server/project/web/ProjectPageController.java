@@ -10,13 +10,14 @@ import dev.tokenkeeper.server.project.ProjectService;
 import dev.tokenkeeper.server.support.web.PageController;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The projects and repositories the user can see, with a way to their tokens where the user administers them. */
-@PageController
-class ProjectPageController {
+@Controller
+class ProjectPageController implements PageController {
 
 	private static final int PAGE_SIZE = 50;
 

@@ -4,14 +4,15 @@ import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.support.web.PageController;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The login page (the form posts to Spring Security) and the page a refused request ends on. */
-@PageController
-class LoginController {
+@Controller
+class LoginController implements PageController {
 
 	@GetMapping("/login")
 	String login(@AuthenticationPrincipal Object principal) {

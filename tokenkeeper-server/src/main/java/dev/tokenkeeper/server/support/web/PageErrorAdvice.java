@@ -23,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Errors of the web UI's pages, as a page: what went wrong in words, and a way back. Ordered
  * before {@code RestErrorAdvice}, which answers everything else with JSON. Only 5xx are logged.
  */
-@ControllerAdvice(annotations = PageController.class)
+@ControllerAdvice(assignableTypes = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrorAdvice {
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page's layout shows: who is logged in, whether they administer, and where they are. */
-@ControllerAdvice(annotations = PageController.class)
+@ControllerAdvice(assignableTypes = PageController.class)
 class PageModelAdvice {
 
 	@ModelAttribute("viewer")

@@ -3,6 +3,7 @@ package dev.tokenkeeper.server.support.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -10,8 +11,8 @@ import org.springframework.web.servlet.ModelAndView;
  * Any other path under the web UI's sections is a page that does not exist: shown as a page, not
  * as the REST API's JSON. Every real page has a more specific mapping, so it wins over these.
  */
-@PageController
-class PageNotFoundController {
+@Controller
+class PageNotFoundController implements PageController {
 
 	@RequestMapping({ "/tokens/**", "/projects/**", "/admin/**" })
 	ModelAndView notFound(HttpServletRequest request) {

@@ -12,6 +12,7 @@ import dev.tokenkeeper.server.token.OwnedToken;
 import dev.tokenkeeper.server.token.TokenQuery;
 import dev.tokenkeeper.server.token.TokenSearchService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Every token of every owner, for administrators, filtered in the database and paged. */
-@PageController
-class AdminTokenController {
+@Controller
+class AdminTokenController implements PageController {
 
 	private static final int PAGE_SIZE = 50;
 

@@ -9,6 +9,7 @@ import dev.tokenkeeper.server.token.AccessTokenService;
 import dev.tokenkeeper.server.token.TokenLifecycleService;
 import dev.tokenkeeper.server.token.TokenPolicy;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Renew, rotate and revoke one token, each from a page of its own that says what will happen. */
-@PageController
-class TokenActionController {
+@Controller
+class TokenActionController implements PageController {
 
 	private static final String MINE = TokenPageController.MINE + "/{tokenId}";
 

@@ -9,6 +9,7 @@ import dev.tokenkeeper.server.token.AccessTokenService;
 import dev.tokenkeeper.server.token.TokenPolicy;
 import dev.tokenkeeper.server.token.TokenWithSecret;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The token pages of the web UI: a user's own tokens, a project's and a repository's, each
  * listed with a create form; a new secret is shown once, on the page the create redirects to.
  */
-@PageController
-class TokenPageController {
+@Controller
+class TokenPageController implements PageController {
 
 	static final String MINE = "/tokens";
 

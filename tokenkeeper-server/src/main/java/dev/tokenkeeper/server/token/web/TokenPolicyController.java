@@ -6,6 +6,7 @@ import dev.tokenkeeper.server.support.web.PageController;
 import dev.tokenkeeper.server.token.TokenPolicy;
 import dev.tokenkeeper.server.token.TokenPolicyService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The token policy, for administrators: the same settings as {@code /rest/access-tokens/latest/admin/settings}. */
-@PageController
-class TokenPolicyController {
+@Controller
+class TokenPolicyController implements PageController {
 
 	private final TokenPolicyService policies;
 

@@ -12,6 +12,7 @@ import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.User;
 import dev.tokenkeeper.server.user.UserService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** User administration: list and create users, and for one user their global permission, password and deletion. */
-@PageController
-class AdminUserController {
+@Controller
+class AdminUserController implements PageController {
 
 	private static final int PAGE_SIZE = 50;
 
