@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import dev.tokenkeeper.server.audit.AuditEvent;
+import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.user.User;
 
 /**
@@ -30,6 +31,18 @@ public record Caller(User user, TokenUse token) {
 
 	public boolean usedToken() {
 		return this.token != null;
+	}
+
+	/**
+	 * The token this caller used, for a resource that describes the calling token: a caller who
+	 * used a password gets a bad request.
+	 */
+	public TokenUse requireToken() {
+		if (this.token == null) {
+			throw new ArgumentValidationException(
+					"This resource describes the access token used to authenticate; this request used a password.");
+		}
+		return this.token;
 	}
 
 	/** The id of the token used, or {@code null}. */

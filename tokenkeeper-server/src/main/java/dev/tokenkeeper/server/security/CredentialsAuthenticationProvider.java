@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.token.TokenAuthenticator;
-import dev.tokenkeeper.server.token.TokenAuthenticator.AuthenticatedToken;
 import dev.tokenkeeper.server.token.TokenOwner;
 import dev.tokenkeeper.server.token.TokenSecrets;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -46,27 +45,23 @@ class CredentialsAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	private Authentication verify(Authentication authentication) {
-		Optional<Caller> caller = (authentication instanceof BearerTokenAuthentication bearer)
-				? this.tokens.authenticate((String) bearer.getCredentials()).map(CredentialsAuthenticationProvider::tokenCaller)
+		Optional<CallerAuthentication> caller = (authentication instanceof BearerTokenAuthentication bearer)
+				? this.tokens.authenticate((String) bearer.getCredentials()).map(CallerAuthentication::token)
 				: basic((String) authentication.getPrincipal(), (String) authentication.getCredentials());
-		return new CallerAuthentication(caller.orElseThrow(() -> new BadCredentialsException("Bad credentials")));
+		return caller.orElseThrow(() -> new BadCredentialsException("Bad credentials"));
 	}
 
-	private Optional<Caller> basic(String username, String secret) {
+	private Optional<CallerAuthentication> basic(String username, String secret) {
 		if (TokenSecrets.parse(secret).isPresent()) {
-			Optional<Caller> byToken = this.tokens.authenticate(secret)
+			Optional<CallerAuthentication> byToken = this.tokens.authenticate(secret)
 				.filter(verified -> verified.token().owner().type() == TokenOwner.Type.USER)
 				.filter(verified -> verified.user().name().equalsIgnoreCase(username))
-				.map(CredentialsAuthenticationProvider::tokenCaller);
+				.map(CallerAuthentication::token);
 			if (byToken.isPresent()) {
 				return byToken;
 			}
 		}
-		return this.passwords.authenticate(username, secret).map(Caller::password);
-	}
-
-	private static Caller tokenCaller(AuthenticatedToken verified) {
-		return Caller.token(verified.user(), verified.use());
+		return this.passwords.authenticate(username, secret).map(CallerAuthentication::password);
 	}
 
 	@Override

@@ -39,7 +39,7 @@ final class WebSessionCallerFilter extends OncePerRequestFilter {
 			Optional<User> user = this.users.find(sessionUser.id()).filter(sessionUser::isStillValidFor);
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			if (user.isPresent()) {
-				context.setAuthentication(new CallerAuthentication(Caller.password(user.get())));
+				context.setAuthentication(CallerAuthentication.password(user.get()));
 			}
 			else {
 				HttpSession session = request.getSession(false);

@@ -2,6 +2,7 @@ package dev.tokenkeeper.server.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public class TokenAuthenticator {
 			return Optional.empty();
 		}
 		cached.recordUse(this.usage, now);
-		return Optional.of(new AuthenticatedToken(token, user.get(), use));
+		return Optional.of(new AuthenticatedToken(token, user.get(), use, now));
 	}
 
 	private TokenUse verifySecret(CachedToken cached, byte[] hash, Instant now) {
@@ -143,11 +144,6 @@ public class TokenAuthenticator {
 			loaded.put(token.id(), Optional.of(new CachedToken(token, retired.getOrDefault(token.id(), List.of()))));
 		}
 		return loaded;
-	}
-
-	/** The token as last verified (from the cache, or the database when it is not cached). */
-	Optional<AccessToken> verified(String tokenId) {
-		return this.tokensById.get(tokenId).map(CachedToken::token);
 	}
 
 	void evict(String tokenId) {
@@ -201,8 +197,22 @@ public class TokenAuthenticator {
 
 	}
 
-	/** A successfully verified token, the user it acts as, and how the secret matched. */
-	public record AuthenticatedToken(AccessToken token, User user, TokenUse use) {
+	/**
+	 * A successfully verified token, as its cache entry holds it; the user it acts as; how the
+	 * secret matched; and when.
+	 */
+	public record AuthenticatedToken(AccessToken token, User user, TokenUse use, Instant verifiedAt) {
+
+		/**
+		 * The token as the request it authenticated shows it: last authenticated by that request,
+		 * to the millisecond as the use is recorded, unless a later use is stored already.
+		 */
+		public AccessToken asUsed() {
+			Instant used = this.verifiedAt.truncatedTo(ChronoUnit.MILLIS);
+			Instant stored = this.token.lastAuthenticated();
+			return (stored != null && !stored.isBefore(used)) ? this.token : this.token.withLastAuthenticated(used);
+		}
+
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The token lifecycle that Bitbucket lacks: renew (a new lifetime, the same secret), rotate (a
- * new secret with an overlap window), and a token's view and rotation of itself.
+ * new secret with an overlap window), and a token's rotation of itself.
  */
 @Service
 public class TokenLifecycleService {
@@ -89,16 +89,6 @@ public class TokenLifecycleService {
 	}
 
 	/**
-	 * The token that authenticated this request, as its verification just saw it: served from
-	 * the verification cache, with no database access (and so no transaction) on the hot path.
-	 */
-	public AccessToken self(Caller caller) {
-		requireToken(caller);
-		return this.usage.withPendingUse(this.authenticator.verified(caller.tokenId())
-			.orElseThrow(() -> new NoSuchAccessTokenException(caller.tokenId())));
-	}
-
-	/**
 	 * The calling token rotates itself, if the policy allows. It must use its current secret, and
 	 * it cannot give itself a longer lifetime than it was created with.
 	 */
@@ -122,15 +112,8 @@ public class TokenLifecycleService {
 	}
 
 	private AccessToken callersToken(Caller caller) {
-		requireToken(caller);
+		caller.requireToken();
 		return this.store.findById(caller.tokenId()).orElseThrow(() -> new NoSuchAccessTokenException(caller.tokenId()));
-	}
-
-	private static void requireToken(Caller caller) {
-		if (!caller.usedToken()) {
-			throw new ArgumentValidationException(
-					"This resource describes the access token used to authenticate; this request used a password.");
-		}
 	}
 
 }

@@ -5,11 +5,15 @@ import java.time.Instant;
 
 import dev.tokenkeeper.server.permission.TokenPermissions;
 import dev.tokenkeeper.server.permission.ResourcePermission;
+import dev.tokenkeeper.server.token.TokenAuthenticator.AuthenticatedToken;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Expiry arithmetic: whole 24-hour days, expired from the expiry instant on. */
+/**
+ * Expiry arithmetic: whole 24-hour days, expired from the expiry instant on. And the token as a
+ * request that it authenticated shows it.
+ */
 class AccessTokenTests {
 
 	private static final Instant CREATED = Instant.ofEpochMilli(1610525968583L);
@@ -69,6 +73,29 @@ class AccessTokenTests {
 		assertThat(updated.lastAuthenticated()).isEqualTo(used);
 		assertThat(updated).usingRecursiveComparison().ignoringFields("lastAuthenticated").isEqualTo(token);
 		assertThat(token.lastAuthenticated()).isNull();
+	}
+
+	@Test
+	void asUsedWhenVerifiedThenLastAuthenticatedByThatVerificationToTheMillisecond() {
+		Instant verified = CREATED.plusSeconds(60).plusNanos(123_456_789);
+		Instant recorded = CREATED.plusSeconds(60).plusMillis(123);
+		AccessToken neverUsed = token(null);
+		AccessToken usedBefore = neverUsed.withLastAuthenticated(recorded.minusMillis(1));
+
+		assertThat(new AuthenticatedToken(neverUsed, null, null, verified).asUsed())
+			.isEqualTo(neverUsed.withLastAuthenticated(recorded));
+		assertThat(new AuthenticatedToken(usedBefore, null, null, verified).asUsed())
+			.isEqualTo(neverUsed.withLastAuthenticated(recorded));
+	}
+
+	@Test
+	void asUsedWhenTheSameOrALaterUseIsStoredThenTheTokenAsStored() {
+		Instant verified = CREATED.plusSeconds(60).plusNanos(123_456_789);
+		AccessToken sameMillisecond = token(null).withLastAuthenticated(CREATED.plusSeconds(60).plusMillis(123));
+		AccessToken later = token(null).withLastAuthenticated(CREATED.plusSeconds(61));
+
+		assertThat(new AuthenticatedToken(sameMillisecond, null, null, verified).asUsed()).isSameAs(sameMillisecond);
+		assertThat(new AuthenticatedToken(later, null, null, verified).asUsed()).isSameAs(later);
 	}
 
 	@Test

@@ -55,6 +55,11 @@ class AccessTokenViews {
 		return RestAccessToken.of(token, restUser(token));
 	}
 
+	/** A token whose user is known already. */
+	RestAccessToken toRest(AccessToken token, User user) {
+		return RestAccessToken.of(token, restUser(user));
+	}
+
 	/** A newly created token: Bitbucket's object plus the raw secret. */
 	RestAccessToken created(TokenWithSecret created) {
 		return RestAccessToken.withSecret(created.token(), restUser(created.token()), created.rawToken(), null);
@@ -68,7 +73,10 @@ class AccessTokenViews {
 	}
 
 	private RestApplicationUser restUser(AccessToken token) {
-		User user = this.usersById.find(token.userId()).orElseThrow();
+		return restUser(this.usersById.find(token.userId()).orElseThrow());
+	}
+
+	private RestApplicationUser restUser(User user) {
 		return RestApplicationUser.of(user, this.baseUrl);
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.security.TokenHeaders;
 import dev.tokenkeeper.server.support.web.TokenkeeperExtension;
+import dev.tokenkeeper.server.token.TokenAuthenticator.AuthenticatedToken;
 import dev.tokenkeeper.server.token.TokenLifecycleService;
 import dev.tokenkeeper.server.token.TokenWithSecret;
 import org.springframework.http.CacheControl;
@@ -63,9 +64,10 @@ class TokenLifecycleRestController {
 				options.gracePeriodMinutes())));
 	}
 
+	/** Served from the request's own verification: no lookup, no transaction on this hot path. */
 	@GetMapping("/self")
-	RestAccessToken self(@AuthenticationPrincipal Caller caller) {
-		return this.views.toRest(this.tokens.self(caller));
+	RestAccessToken self(AuthenticatedToken verified) {
+		return this.views.toRest(verified.asUsed(), verified.user());
 	}
 
 	/**
