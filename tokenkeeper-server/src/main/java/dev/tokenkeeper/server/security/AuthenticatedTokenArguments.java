@@ -42,7 +42,9 @@ class AuthenticatedTokenArguments implements WebMvcConfigurer {
 				// the security chain lets only authenticated requests reach such a controller
 				throw new IllegalStateException("No authenticated caller for " + parameter);
 			}
-			caller.getPrincipal().requireToken();
+			if (caller.verifiedToken() == null) {
+				caller.getPrincipal().requireToken();
+			}
 			return caller.verifiedToken();
 		}
 

@@ -9,13 +9,14 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**
  * A verified request: its principal is the {@link Caller}; no credentials are kept. A token's
- * request also keeps the token as its verification saw it, for the controllers that describe it.
+ * request also keeps the token as its verification saw it (the verification cache's own object,
+ * with the hashes of its secrets, never printed), for the controllers that describe it.
  */
 final class CallerAuthentication extends AbstractAuthenticationToken {
 
 	private final Caller caller;
 
-	private final AuthenticatedToken verifiedToken;
+	private final transient AuthenticatedToken verifiedToken;
 
 	private CallerAuthentication(Caller caller, AuthenticatedToken verifiedToken) {
 		super(List.of());

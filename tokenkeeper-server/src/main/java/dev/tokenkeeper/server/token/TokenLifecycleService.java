@@ -112,8 +112,8 @@ public class TokenLifecycleService {
 	}
 
 	private AccessToken callersToken(Caller caller) {
-		caller.requireToken();
-		return this.store.findById(caller.tokenId()).orElseThrow(() -> new NoSuchAccessTokenException(caller.tokenId()));
+		String id = caller.requireToken().id();
+		return this.store.findById(id).orElseThrow(() -> new NoSuchAccessTokenException(id));
 	}
 
 }

@@ -5,15 +5,11 @@ import java.time.Instant;
 
 import dev.tokenkeeper.server.permission.TokenPermissions;
 import dev.tokenkeeper.server.permission.ResourcePermission;
-import dev.tokenkeeper.server.token.TokenAuthenticator.AuthenticatedToken;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Expiry arithmetic: whole 24-hour days, expired from the expiry instant on. And the token as a
- * request that it authenticated shows it.
- */
+/** Expiry arithmetic: whole 24-hour days, expired from the expiry instant on. */
 class AccessTokenTests {
 
 	private static final Instant CREATED = Instant.ofEpochMilli(1610525968583L);
@@ -76,36 +72,13 @@ class AccessTokenTests {
 	}
 
 	@Test
-	void asUsedWhenVerifiedThenLastAuthenticatedByThatVerificationToTheMillisecond() {
-		Instant verified = CREATED.plusSeconds(60).plusNanos(123_456_789);
-		Instant recorded = CREATED.plusSeconds(60).plusMillis(123);
-		AccessToken neverUsed = token(null);
-		AccessToken usedBefore = neverUsed.withLastAuthenticated(recorded.minusMillis(1));
-
-		assertThat(new AuthenticatedToken(neverUsed, null, null, verified).asUsed())
-			.isEqualTo(neverUsed.withLastAuthenticated(recorded));
-		assertThat(new AuthenticatedToken(usedBefore, null, null, verified).asUsed())
-			.isEqualTo(neverUsed.withLastAuthenticated(recorded));
-	}
-
-	@Test
-	void asUsedWhenTheSameOrALaterUseIsStoredThenTheTokenAsStored() {
-		Instant verified = CREATED.plusSeconds(60).plusNanos(123_456_789);
-		AccessToken sameMillisecond = token(null).withLastAuthenticated(CREATED.plusSeconds(60).plusMillis(123));
-		AccessToken later = token(null).withLastAuthenticated(CREATED.plusSeconds(61));
-
-		assertThat(new AuthenticatedToken(sameMillisecond, null, null, verified).asUsed()).isSameAs(sameMillisecond);
-		assertThat(new AuthenticatedToken(later, null, null, verified).asUsed()).isSameAs(later);
-	}
-
-	@Test
 	void toStringWhenCalledThenLeavesTheSecretHashOut() {
 		AccessToken token = token(null);
 
 		assertThat(token.toString()).contains("075905477751").doesNotContain("secretHash").doesNotContain("[B@");
 	}
 
-	private static AccessToken token(Instant expiryDate) {
+	static AccessToken token(Instant expiryDate) {
 		return new AccessToken("075905477751", TokenOwner.user(52), 52, "access token name",
 				new TokenPermissions(ResourcePermission.REPO_ADMIN, ResourcePermission.PROJECT_READ), CREATED,
 				(expiryDate != null) ? 90 : null, expiryDate, null, SecretHashes.of(new byte[32]));
