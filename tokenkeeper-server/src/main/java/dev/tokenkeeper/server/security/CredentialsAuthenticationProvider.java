@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import dev.tokenkeeper.server.permission.Caller;
 import dev.tokenkeeper.server.token.TokenAuthenticator;
-import dev.tokenkeeper.server.token.TokenOwner;
 import dev.tokenkeeper.server.token.TokenSecrets;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -17,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Turns credentials into a {@link Caller}: a Bearer token; Basic user:token (the token must
- * belong to that user and be a personal token); or Basic user:password. All failures throw the
- * same exception, so they all look alike to the client.
+ * Turns credentials into a {@link CallerAuthentication}, whose principal is the {@link Caller}:
+ * a Bearer token; Basic user:token (the token must belong to that user and be a personal token);
+ * or Basic user:password. All failures throw the same exception, so they all look alike to the
+ * client.
  */
 @Component
 class CredentialsAuthenticationProvider implements AuthenticationProvider {
@@ -53,9 +53,7 @@ class CredentialsAuthenticationProvider implements AuthenticationProvider {
 
 	private Optional<CallerAuthentication> basic(String username, String secret) {
 		if (TokenSecrets.parse(secret).isPresent()) {
-			Optional<CallerAuthentication> byToken = this.tokens.authenticate(secret)
-				.filter(verified -> verified.token().owner().type() == TokenOwner.Type.USER)
-				.filter(verified -> verified.user().name().equalsIgnoreCase(username))
+			Optional<CallerAuthentication> byToken = this.tokens.authenticatePersonal(secret, username)
 				.map(CallerAuthentication::token);
 			if (byToken.isPresent()) {
 				return byToken;

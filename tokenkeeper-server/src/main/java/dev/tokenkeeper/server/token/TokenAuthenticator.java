@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,8 +69,21 @@ public class TokenAuthenticator {
 				Function.identity(), this::load, this::loadAll);
 	}
 
-	/** The token and the user it acts as, if the raw token is valid now. */
+	/** The token and the user it acts as, if the raw token is valid now (Bearer). */
 	public Optional<AuthenticatedToken> authenticate(String rawToken) {
+		return authenticate(rawToken, null);
+	}
+
+	/**
+	 * The same for a token presented with a user name (Basic user:token): it must also be a
+	 * personal token of that user (the name in any case). A token presented under another name
+	 * does not authenticate, and is not a use of it.
+	 */
+	public Optional<AuthenticatedToken> authenticatePersonal(String rawToken, String userName) {
+		return authenticate(rawToken, Objects.requireNonNull(userName));
+	}
+
+	private Optional<AuthenticatedToken> authenticate(String rawToken, String personalTokenOf) {
 		TokenSecrets.PresentedToken presented = TokenSecrets.parse(rawToken).orElse(null);
 		if (presented == null) {
 			return Optional.empty();
@@ -89,11 +103,15 @@ public class TokenAuthenticator {
 			return Optional.empty();
 		}
 		Optional<User> user = this.users.find(token.userId()).filter(User::mayAuthenticate);
-		if (user.isEmpty()) {
+		if (user.isEmpty() || (personalTokenOf != null && !isPersonalTokenOf(token, user.get(), personalTokenOf))) {
 			return Optional.empty();
 		}
 		cached.recordUse(this.usage, now);
 		return Optional.of(new AuthenticatedToken(token, user.get(), use, now));
+	}
+
+	private static boolean isPersonalTokenOf(AccessToken token, User user, String userName) {
+		return token.owner().type() == TokenOwner.Type.USER && user.name().equalsIgnoreCase(userName);
 	}
 
 	private TokenUse verifySecret(CachedToken cached, byte[] hash, Instant now) {

@@ -37,6 +37,19 @@ class AuthenticationIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void basicWhenTokenPresentedUnderAnotherNameThenRefusedAndNotAUseOfIt() {
+		String user = createUser("named");
+		String other = createUser("other");
+		JsonNode created = createToken(user);
+		String path = "/rest/access-tokens/1.0/users/" + user + "/" + created.get("id").asString();
+
+		assertErrors(this.http.get(path).basicAuth(other, created.get("token").asString()).send(), 401, null);
+
+		assertThat(this.http.get(path).basicAuth(user, passwordOf(user)).send().json().has("lastAuthenticated"))
+			.isFalse();
+	}
+
+	@Test
 	void failureWhenForAnyReasonThenTheResponseIsIdentical() {
 		String user = createUser("victim");
 		String other = createUser("other");
