@@ -1,7 +1,10 @@
 package dev.tokenkeeper.server.support.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
@@ -15,15 +18,20 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The actuator's paths, whose mappings the server asks only after the API's own: the actuator
- * still answers them, and a wrong method or an unknown path still fails as it should.
+ * still answers them, and a wrong method or an unknown path still fails as it should. And the
+ * metrics of the API's requests.
  */
 class ActuatorIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	private ApplicationContext context;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void handlerMappingsWhenSortedAsTheDispatcherDoesThenTheApiComesBeforeTheActuator() {
@@ -57,6 +65,18 @@ class ActuatorIntegrationTests extends IntegrationTestSupport {
 	void actuatorWhenPathIsUnknownThenNotFound() {
 		assertThat(this.http.get("/actuator/health/nothing-here").send().status()).isEqualTo(404);
 		assertThat(this.http.get("/actuator/metrics").send().status()).isEqualTo(404);
+	}
+
+	@Test
+	void httpRequestWhenServedThenTimedWithoutAnInFlightTimerOfItsOwn() {
+		assertThat(this.http.get("/rest/tokenkeeper/1.0/version").send().status()).isEqualTo(200);
+
+		// the timer is recorded once the response is written, so the client may see the response first
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					this.meters.find("http.server.requests").tag("uri", "/rest/tokenkeeper/1.0/version").timer())
+				.isNotNull());
+		assertThat(this.meters.find("http.server.requests.active").meters()).isEmpty();
 	}
 
 }
