@@ -183,6 +183,10 @@ cpu_ticks() {
   echo "$sum"
 }
 
+# children_ticks PID: CPU time (user + system, in clock ticks) of the children that process has
+# waited for so far (a command substitution's own children count once it has ended)
+children_ticks() { awk '{ print $16 + $17 }' "/proc/$1/stat"; }
+
 # CPU time (in clock ticks) the server's request threads (Tomcat's http-nio-* workers and poller)
 # have used so far: the process's time without the JIT compilers, the garbage collector and
 # background work such as the minutely flush of token use, which land in whichever run is going on.
@@ -198,23 +202,27 @@ request_ticks() {
   echo "$sum"
 }
 
-# wrk_median LABEL URL LUA [wrk options]; prints "rps p50 p99 cpu req_cpu" (medians of RUNS runs),
-# where cpu is the CPU time the process under test ($CPU_PID, else the server and PostgreSQL if it
-# runs one) spent per request, in microseconds (unlike requests/s it hardly moves when a neighbour
-# takes the machine's cores), and req_cpu the part of it spent in the server's request threads
-# (0 for $CPU_PID).
+# wrk_median LABEL URL LUA [wrk options]; prints "rps p50 p99 cpu req_cpu wrk_cpu" (medians of RUNS
+# runs), where cpu is the CPU time the process under test ($CPU_PID, else the server and PostgreSQL if
+# it runs one) spent per request, in microseconds (unlike requests/s it hardly moves when a neighbour
+# takes the machine's cores), req_cpu the part of it spent in the server's request threads (0 for
+# $CPU_PID), and wrk_cpu wrk's own CPU time per request: it shares the machine's cores, so a request
+# that costs wrk more leaves the server less.
 wrk_median() {
   local label=$1 url=$2 lua=$3; shift 3
   local pid=${CPU_PID:-$SERVER_PID} measured
   measured=${CPU_PID:-$SERVER_PID $PG_PID}
-  local rps=() p50=() p99=() cpu=() req_cpu=() out i before req_before requests
-  local tick_us=$((1000000 / $(getconf CLK_TCK)))
+  local rps=() p50=() p99=() cpu=() req_cpu=() wrk_cpu=() out i before req_before wrk_before wrk_ticks requests
+  local tick_us=$((1000000 / $(getconf CLK_TCK))) shell=$BASHPID
   for i in $(seq 1 "$RUNS"); do
     # shellcheck disable=SC2086
     before=$(cpu_ticks $measured)
     req_before=$(request_ticks "$pid")
+    wrk_before=$(children_ticks "$shell")
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" -s "$lua" "$url")
+    wrk_ticks=$(( $(children_ticks "$shell") - wrk_before ))
     requests=$(awk '/requests in/ { print $1 }' <<< "$out")
+    wrk_cpu+=("$(awk -v t="$wrk_ticks" -v n="$requests" -v u="$tick_us" 'BEGIN { printf "%.1f", n ? t * u / n : 0 }')")
     # shellcheck disable=SC2086
     cpu+=("$(awk -v t="$(( $(cpu_ticks $measured) - before ))" -v n="$requests" -v u="$tick_us" 'BEGIN { printf "%.1f", n ? t * u / n : 0 }')")
     req_cpu+=("$(awk -v t="$(( $(request_ticks "$pid") - req_before ))" -v n="$requests" -v u="$tick_us" 'BEGIN { printf "%.1f", n ? t * u / n : 0 }')")
@@ -223,29 +231,29 @@ wrk_median() {
     p99+=("$(to_ms "$(awk '$1 == "99%" { print $2 }' <<< "$out")")")
     if grep -q 'Non-2xx' <<< "$out"; then log "$label: $(grep 'Non-2xx' <<< "$out")"; fi
   done
-  log "$label: ${rps[*]} req/s, ${cpu[*]} us CPU/request (${req_cpu[*]} in request threads)"
-  echo "$(median "${rps[@]}") $(median "${p50[@]}") $(median "${p99[@]}") $(median "${cpu[@]}") $(median "${req_cpu[@]}")"
+  log "$label: ${rps[*]} req/s, ${cpu[*]} us CPU/request (${req_cpu[*]} in request threads), wrk ${wrk_cpu[*]} us/request"
+  echo "$(median "${rps[@]}") $(median "${p50[@]}") $(median "${p99[@]}") $(median "${cpu[@]}") $(median "${req_cpu[@]}") $(median "${wrk_cpu[@]}")"
 }
 
-# one_run KEY LABEL URL LUA: one wrk run, its "rps p50 p99 cpu req_cpu" appended to $WORK/runs/KEY
+# one_run KEY LABEL URL LUA: one wrk run, its "rps p50 p99 cpu req_cpu wrk_cpu" appended to $WORK/runs/KEY
 one_run() { local key=$1; shift; RUNS=1 wrk_median "$@" >> "$WORK/runs/$key"; }
 
 # medians KEY: the median of each column of the runs of KEY
 medians() {
   local column out=()
-  for column in 1 2 3 4 5; do out+=("$(median $(awk -v c="$column" '{ print $c }' "$WORK/runs/$1"))"); done
+  for column in 1 2 3 4 5 6; do out+=("$(median $(awk -v c="$column" '{ print $c }' "$WORK/runs/$1"))"); done
   echo "${out[*]}"
 }
 
 # paired KEY REF: how KEY compares with REF round by round (both run in every round, seconds apart,
 # so a slow minute of the machine hits both): "median (lowest to highest)" of the rounds'
-# requests/s ratios, then of their CPU-per-request and request-thread-CPU ratios (REF's over KEY's,
-# so that 1.00 means as cheap as REF); a round with a zero figure counts as 0.
+# requests/s ratios, then of their CPU-per-request, request-thread-CPU and wrk-CPU ratios (REF's
+# over KEY's, so that 1.00 means as cheap as REF); a round with a zero figure counts as 0.
 paired() {
   local column
-  for column in 1 4 5; do
+  for column in 1 4 5 6; do
     local ratios
-    ratios=$(paste -d ' ' "$WORK/runs/$1" "$WORK/runs/$2" | awk -v c="$column" '{ n = (c == 1) ? $c : $(c + 5); d = (c == 1) ? $(c + 5) : $c; printf "%.2f\n", d ? n / d : 0 }')
+    ratios=$(paste -d ' ' "$WORK/runs/$1" "$WORK/runs/$2" | awk -v c="$column" '{ w = NF / 2; n = (c == 1) ? $c : $(c + w); d = (c == 1) ? $(c + w) : $c; printf "%.2f\n", d ? n / d : 0 }')
     printf '%s (%s to %s)|' "$(median $ratios)" "$(sort -g <<< "$ratios" | head -n 1)" "$(sort -g <<< "$ratios" | tail -n 1)"
   done
 }
@@ -295,8 +303,8 @@ NGINX
 
   report "### Authentication hot path ($CONNECTIONS connections, $THREADS wrk threads, $ROUNDS rounds of $DURATION per scenario, median)"
   report ""
-  report "| scenario | requests/s | p50 ms | p99 ms | CPU µs/request | of which request threads | vs (b'): requests/s | vs (b'): CPU/request |"
-  report "|---|---|---|---|---|---|---|---|"
+  report "| scenario | requests/s | p50 ms | p99 ms | CPU µs/request | of which request threads | wrk's CPU µs/request | vs (b'): requests/s | vs (b'): CPU/request |"
+  report "|---|---|---|---|---|---|---|---|---|"
   local nginx tk tk_lua bearer bearer_version basic_token basic_pw authz
   # A fresh JVM on 2 cores needs about a minute of this load before its compilers are done:
   # warm every path up first (every token once, too), then measure.
@@ -314,8 +322,9 @@ NGINX
   for round in $(seq 1 "$ROUNDS"); do
     CPU_PID=$NGINX_PID BENCH_PATH=/ one_run nginx "nginx fixed JSON" "http://127.0.0.1:$NGINX_PORT/" "$ROOT/bench/lua/path.lua"
     BENCH_PATH=/rest/tokenkeeper/1.0/version one_run tk "tokenkeeper unauthenticated" "$BASE" "$ROOT/bench/lua/path.lua"
-    # (b'): the same request built per request by the token scenarios' script, so that wrk spends
-    # as much of the machine's CPU on it as on theirs; then those scenarios, right after it
+    # (b'): the same request built per request by the token scenarios' script, with the token in a
+    # header the server never reads, so that wrk spends as much of the machine's CPU on it as on
+    # theirs and the server receives as many bytes; then those scenarios, right after it
     TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=/rest/tokenkeeper/1.0/version AUTH_MODE=none \
       one_run tk_lua "tokenkeeper unauthenticated, per-request script" "$BASE" "$ROOT/bench/lua/bearer.lua"
     TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=/rest/tokenkeeper/1.0/version \
@@ -335,10 +344,10 @@ NGINX
   bearer_version=($(medians bearer_version)); basic_token=($(medians basic_token)); basic_pw=($(medians basic_pw)); authz=($(medians authz))
   # throughput over the ceiling's, and the ceiling's CPU per request over this one's: both 1.00 at the ceiling
   ratios() { awk -v r="$1" -v c="$2" -v tr="${tk_lua[0]}" -v tc="${tk_lua[3]}" 'BEGIN { printf "%.2f | %.2f", r / tr, tc / c }'; }
-  row() { report "| $1 | $(printf '%.0f' "$2") | $3 | $4 | $5 | $6 | $(ratios "$2" "$5") |"; }
-  row "(a) nginx, fixed small JSON (HTTP ceiling)" "${nginx[@]:0:4}" "-"
+  row() { report "| $1 | $(printf '%.0f' "$2") | $3 | $4 | $5 | $6 | $7 | $(ratios "$2" "$5") |"; }
+  row "(a) nginx, fixed small JSON (HTTP ceiling)" "${nginx[@]:0:4}" "-" "${nginx[5]}"
   row "(b) Tokenkeeper, unauthenticated /version (framework ceiling), one fixed request" "${tk[@]}"
-  row "(b') the same, each request built by the token scenarios' script (the reference of the ratios)" "${tk_lua[@]}"
+  row "(b') the same, each request built by the token scenarios' script, the token in a header the server never reads (the reference of the ratios)" "${tk_lua[@]}"
   row "Bearer, GET /version: (b')'s request with a token, so authentication alone" "${bearer_version[@]}"
   row "1. Bearer, GET /self, 10,000 distinct tokens" "${bearer[@]}"
   row "2. Basic user:token, GET /self" "${basic_token[@]}"
@@ -347,8 +356,8 @@ NGINX
   report ""
   report "Round by round (each ratio from two runs of the same round, seconds apart), median and range over the $ROUNDS rounds:"
   report ""
-  report "| over (b') in the same round | requests/s (target ≥ 0.9) | CPU per request | request threads' CPU per request |"
-  report "|---|---|---|---|"
+  report "| over (b') in the same round | requests/s (target ≥ 0.9) | CPU per request | request threads' CPU per request | wrk's CPU per request |"
+  report "|---|---|---|---|---|"
   report "| Bearer /version: authentication alone | $(paired bearer_version tk_lua) "
   report "| 1. Bearer /self | $(paired bearer tk_lua) "
   report ""
