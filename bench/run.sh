@@ -206,8 +206,8 @@ request_ticks() {
 # runs), where cpu is the CPU time the process under test ($CPU_PID, else the server and PostgreSQL if
 # it runs one) spent per request, in microseconds (unlike requests/s it hardly moves when a neighbour
 # takes the machine's cores), req_cpu the part of it spent in the server's request threads (0 for
-# $CPU_PID), and wrk_cpu wrk's own CPU time per request: it shares the machine's cores, so a request
-# that costs wrk more leaves the server less.
+# $CPU_PID), and wrk_cpu wrk's own CPU time per request (its whole run, start and script set-up
+# included): it shares the machine's cores, so a request that costs wrk more leaves the server less.
 wrk_median() {
   local label=$1 url=$2 lua=$3; shift 3
   local pid=${CPU_PID:-$SERVER_PID} measured

@@ -1,9 +1,9 @@
 -- Token-authenticated GETs spread over many distinct tokens (one raw token per line of $TOKENS).
 -- Each connection walks the list from its own offset, so the verification cache sees them all.
 -- AUTH_MODE=none builds the same requests the same way, with the same header under a name the server
--- never reads (X-Bench-Token, as long as "Authorization"): the reference that differs from a token
+-- never reads (X-Bench-Token, as long as "Authorization"): the reference that differs from a Bearer
 -- request only in that the server authenticates it. wrk does the same work for both, and the server
--- receives and parses the same bytes.
+-- receives as many bytes.
 local tokens = {}
 for line in io.lines(os.getenv("TOKENS")) do
   tokens[#tokens + 1] = line
