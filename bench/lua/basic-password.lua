@@ -6,10 +6,12 @@ for line in io.lines(os.getenv("USERS")) do
 end
 local path = os.getenv("BENCH_PATH") or "/rest/api/1.0/users?limit=1"
 dofile("bench/lua/base64.lua")
+dofile("bench/lua/spread.lua")
 local headers = {}
 for i = 1, #pairs_ do headers[i] = "Basic " .. base64(pairs_[i]) end
 local counter = 0
-function init(args) counter = math.random(#headers) end
+spread(#headers)
+function init(args) counter = start end
 function request()
   counter = counter % #headers + 1
   return wrk.format("GET", path, { ["Authorization"] = headers[counter] })

@@ -1,5 +1,6 @@
 -- Token-authenticated GETs spread over many distinct tokens (one raw token per line of $TOKENS).
--- Each connection walks the list from its own offset, so the verification cache sees them all.
+-- Each wrk thread walks the whole list from its own place in it, the threads far apart, so the
+-- verification cache sees them all and no token is asked for by two threads at about the same time.
 -- AUTH_MODE=none builds the same requests the same way, with the same header under a name the server
 -- never reads (X-Bench-Token, as long as "Authorization"): the reference that differs from a Bearer
 -- request only in that the server authenticates it. wrk does the same work for both, and the server
@@ -19,6 +20,7 @@ end
 local counter = 0
 local header = (mode == "none") and "X-Bench-Token" or "Authorization"
 dofile("bench/lua/base64.lua")
+dofile("bench/lua/spread.lua")
 local headers = {}
 for i = 1, #tokens do
   if mode == "basic-token" then
@@ -27,8 +29,9 @@ for i = 1, #tokens do
     headers[i] = "Bearer " .. tokens[i]
   end
 end
+spread(#tokens)
 function init(args)
-  counter = math.random(#tokens)
+  counter = start
 end
 function request()
   counter = counter % #tokens + 1

@@ -2,6 +2,7 @@
 -- users (lines "name password" in $USERS), so that each owner holds a realistic number of tokens.
 local names, headers = {}, {}
 dofile("bench/lua/base64.lua")
+dofile("bench/lua/spread.lua")
 for line in io.lines(os.getenv("USERS")) do
   local name, password = line:match("^(%S+) (%S+)$")
   names[#names + 1] = name
@@ -9,7 +10,8 @@ for line in io.lines(os.getenv("USERS")) do
 end
 local body = '{"name":"bench","permissions":["REPO_READ","PROJECT_READ"],"expiryDays":30}'
 local counter = 0
-function init(args) counter = math.random(#names) end
+spread(#names)
+function init(args) counter = start end
 function request()
   counter = counter % #names + 1
   return wrk.format("PUT", "/rest/access-tokens/1.0/users/" .. names[counter],
