@@ -21,10 +21,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccessTokenStore {
 
-	static final String COLUMNS = """
+	/** The columns a token is created with: it has no use yet. */
+	private static final String TOKEN_COLUMNS = """
 			id, owner_type, owner_id, user_id, name, repository_permission, project_permission, created_date,
-			expiry_days, expiry_date, last_authenticated, secret_hash, previous_secret_hash, previous_secret_valid_until,
-			secret_version""";
+			expiry_days, expiry_date, secret_hash, previous_secret_hash, previous_secret_valid_until, secret_version""";
+
+	/**
+	 * Reads tokens with their last use, which lives in a table of its own (a token never used has
+	 * no row there); conditions, order and paging follow. The last use is named
+	 * {@code token_use.last_authenticated}: access_token's column of that name is no longer written.
+	 */
+	static final String SELECT = "SELECT " + TOKEN_COLUMNS + """
+			, token_use.last_authenticated
+			  FROM access_token LEFT JOIN token_use ON token_use.token_id = access_token.id
+			""";
+
+	/** Parameters: the use, the token's id, the use again. */
+	private static final String RAISE_USE = """
+			UPDATE token_use SET last_authenticated = ? WHERE token_id = ? AND last_authenticated < ?""";
 
 	static final RowMapper<AccessToken> ROW_MAPPER = AccessTokenStore::mapRow;
 
@@ -38,10 +52,10 @@ class AccessTokenStore {
 	}
 
 	void insert(AccessToken token) {
-		this.jdbc.sql("INSERT INTO access_token (" + COLUMNS + """
+		this.jdbc.sql("INSERT INTO access_token (" + TOKEN_COLUMNS + """
 				) VALUES (:id, :ownerType, :ownerId, :userId, :name, :repositoryPermission, :projectPermission,
-				          :createdDate, :expiryDays, :expiryDate, :lastAuthenticated, :secretHash, :previousHash,
-				          :previousValidUntil, :secretVersion)
+				          :createdDate, :expiryDays, :expiryDate, :secretHash, :previousHash, :previousValidUntil,
+				          :secretVersion)
 				""")
 			.param("id", token.id())
 			.param("ownerType", token.owner().type().name())
@@ -53,7 +67,6 @@ class AccessTokenStore {
 			.param("createdDate", token.createdDate().toEpochMilli())
 			.param("expiryDays", token.expiryDays())
 			.param("expiryDate", millis(token.expiryDate()))
-			.param("lastAuthenticated", millis(token.lastAuthenticated()))
 			.param("secretHash", token.secrets().current())
 			.param("previousHash", token.secrets().previous())
 			.param("previousValidUntil", millis(token.secrets().previousValidUntil()))
@@ -62,7 +75,7 @@ class AccessTokenStore {
 	}
 
 	Optional<AccessToken> findById(String id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM access_token WHERE id = :id")
+		return this.jdbc.sql(SELECT + "WHERE id = :id")
 			.param("id", id)
 			.query(ROW_MAPPER)
 			.optional();
@@ -70,7 +83,7 @@ class AccessTokenStore {
 
 	/** The tokens with these ids that exist, in no particular order. */
 	List<AccessToken> findByIds(Collection<String> ids) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM access_token WHERE id IN (:ids)")
+		return this.jdbc.sql(SELECT + "WHERE id IN (:ids)")
 			.param("ids", ids)
 			.query(ROW_MAPPER)
 			.list();
@@ -90,8 +103,7 @@ class AccessTokenStore {
 	 * rows (bench/RESULTS.md).
 	 */
 	List<AccessToken> findByOwner(TokenOwner owner, PageRequest page) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM access_token
+		return this.jdbc.sql(SELECT + """
 				WHERE id IN (SELECT id FROM access_token
 				              WHERE owner_type = :ownerType AND owner_id = :ownerId
 				              ORDER BY created_date, id
@@ -113,8 +125,7 @@ class AccessTokenStore {
 	 * every token after the key instead of reading the index in order (66 ms a page, not 0.2).
 	 */
 	List<AccessToken> findByOwnerFrom(TokenOwner owner, Instant createdDate, String id, int limit) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM access_token
+		return this.jdbc.sql(SELECT + """
 				WHERE owner_type = :ownerType AND owner_id = :ownerId AND (created_date, id) >= (:createdDate, :id)
 				ORDER BY owner_type, owner_id, created_date, id
 				LIMIT :limit
@@ -129,7 +140,7 @@ class AccessTokenStore {
 	}
 
 	List<AccessToken> findAllByOwner(TokenOwner owner) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM access_token WHERE owner_type = :ownerType AND owner_id = :ownerId")
+		return this.jdbc.sql(SELECT + "WHERE owner_type = :ownerType AND owner_id = :ownerId")
 			.param("ownerType", owner.type().name())
 			.param("ownerId", owner.id())
 			.query(ROW_MAPPER)
@@ -138,8 +149,7 @@ class AccessTokenStore {
 
 	/** Tokens expiring in [from, to), soonest first; of one owner, or of all when {@code owner} is null. */
 	List<AccessToken> findExpiring(TokenOwner owner, Instant from, Instant to, PageRequest page) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM access_token
+		return this.jdbc.sql(SELECT + """
 				WHERE expiry_date >= :from AND expiry_date < :to
 				  AND (CAST(:ownerType AS VARCHAR) IS NULL OR (owner_type = :ownerType AND owner_id = :ownerId))
 				ORDER BY expiry_date, id
@@ -157,8 +167,7 @@ class AccessTokenStore {
 
 	/** The next batch of tokens expiring in [from, to) after the given one, in (expiry, id) order: keyset paging. */
 	List<AccessToken> findExpiringAfter(Instant from, Instant to, Instant afterExpiry, String afterId, int limit) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM access_token
+		return this.jdbc.sql(SELECT + """
 				WHERE expiry_date >= :from AND expiry_date < :to
 				  AND (expiry_date > :afterExpiry OR (expiry_date = :afterExpiry AND id > :afterId))
 				ORDER BY expiry_date, id
@@ -261,19 +270,40 @@ class AccessTokenStore {
 	}
 
 	/**
-	 * Writes recorded uses in one batch; a later time never goes backwards, a deleted token is
-	 * skipped. Rows are locked in id order, so nodes flushing the same tokens at once never deadlock.
+	 * Writes recorded uses; a later time never goes backwards, a deleted token is skipped. A use
+	 * that raises no row is a token's first, unless an equal or later one is stored: its row is
+	 * made with it, and where another node made the row first, raised once more. Rows are locked in
+	 * id order, so nodes flushing the same tokens at once never deadlock.
 	 */
 	void recordLastAuthenticated(Map<String, Long> lastUseById) {
-		List<Object[]> rows = lastUseById.entrySet()
+		List<Object[]> uses = lastUseById.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
 			.map(entry -> new Object[] { entry.getValue(), entry.getKey(), entry.getValue() })
 			.toList();
-		this.jdbcTemplate.batchUpdate("""
-				UPDATE access_token SET last_authenticated = ?
-				 WHERE id = ? AND (last_authenticated IS NULL OR last_authenticated < ?)
-				""", rows);
+		List<Object[]> unraised = unchanged(uses, this.jdbcTemplate.batchUpdate(RAISE_USE, uses));
+		if (unraised.isEmpty()) {
+			return;
+		}
+		List<Object[]> notMade = unchanged(unraised, this.jdbcTemplate.batchUpdate("""
+				INSERT INTO token_use (token_id, last_authenticated)
+				SELECT id, ? FROM access_token WHERE id = ?
+				ON CONFLICT DO NOTHING
+				""", unraised.stream().map(use -> new Object[] { use[0], use[1] }).toList()));
+		if (!notMade.isEmpty()) {
+			this.jdbcTemplate.batchUpdate(RAISE_USE, notMade);
+		}
+	}
+
+	/** The rows of a batch that changed nothing, in their order. */
+	private static List<Object[]> unchanged(List<Object[]> rows, int[] counts) {
+		List<Object[]> unchanged = new ArrayList<>();
+		for (int i = 0; i < counts.length; i++) {
+			if (counts[i] == 0) {
+				unchanged.add(rows.get(i));
+			}
+		}
+		return unchanged;
 	}
 
 	private static AccessToken mapRow(ResultSet rs, int rowNum) throws SQLException {

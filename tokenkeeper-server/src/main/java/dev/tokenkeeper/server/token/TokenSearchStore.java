@@ -48,13 +48,13 @@ class TokenSearchStore {
 			where.append(" AND expiry_date <= :now");
 		}
 		if (query.neverUsed()) {
-			where.append(" AND last_authenticated IS NULL");
+			where.append(" AND token_use.last_authenticated IS NULL");
 		}
 		params.put("now", now.toEpochMilli());
 		params.put("limit", page.fetchSize());
 		params.put("offset", page.start());
 		String direction = query.descending() ? " DESC" : " ASC";
-		return this.jdbc.sql("SELECT " + AccessTokenStore.COLUMNS + " FROM access_token " + where + " ORDER BY "
+		return this.jdbc.sql(AccessTokenStore.SELECT + where + " ORDER BY "
 				+ sortColumn(query.sort()) + direction + " NULLS LAST, id" + direction
 				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
@@ -66,7 +66,7 @@ class TokenSearchStore {
 		return switch (sort) {
 			case NAME -> "LOWER(name)";
 			case CREATED -> "created_date";
-			case LAST_USED -> "last_authenticated";
+			case LAST_USED -> "token_use.last_authenticated";
 			case EXPIRY -> "expiry_date";
 		};
 	}

@@ -80,7 +80,7 @@ class H2ImportIntegrationTests {
 
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).contains("app_user: 2", "access_token: 2", "project: 1", "project_user_grant: 2",
-				"token_policy: 1", "retired_secret: 0");
+				"token_policy: 1", "retired_secret: 0", "token_use: 1");
 		try (ServerNode pg = ServerNode.start("imported", withAdmin(postgres))) {
 			Http http = pg.http();
 			JsonNode kept = http.get("/rest/access-tokens/1.0/users/dora/" + plainId).basicAuth("dora", "dora-pw").send().json();

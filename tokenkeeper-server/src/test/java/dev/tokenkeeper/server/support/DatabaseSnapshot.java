@@ -33,10 +33,22 @@ public final class DatabaseSnapshot {
 	 * @return per table, its rows (sorted) as {@code column=value} lists
 	 */
 	public static Map<String, List<String>> take(DataSource dataSource, Map<String, Set<String>> ignoredColumns) {
+		return take(dataSource, Set.of(), ignoredColumns);
+	}
+
+	/**
+	 * @param ignoredTables tables left out besides {@link #IGNORED_TABLES}
+	 * @param ignoredColumns per table, columns whose values are not compared
+	 * @return per table, its rows (sorted) as {@code column=value} lists
+	 */
+	public static Map<String, List<String>> take(DataSource dataSource, Set<String> ignoredTables,
+			Map<String, Set<String>> ignoredColumns) {
 		Map<String, List<String>> tables = new TreeMap<>();
 		try (Connection connection = dataSource.getConnection()) {
 			for (String table : tableNames(connection)) {
-				tables.put(table, rows(connection, table, ignoredColumns.getOrDefault(table, Set.of())));
+				if (!ignoredTables.contains(table)) {
+					tables.put(table, rows(connection, table, ignoredColumns.getOrDefault(table, Set.of())));
+				}
 			}
 		}
 		catch (SQLException ex) {

@@ -62,6 +62,33 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void flushWhenAnotherNodeWroteALaterUseOrATokenWasDeletedThenBothAreLeftAsTheyAreAndTheRestIsWritten() {
+		String user = createUser("mixed");
+		String elsewhere = createToken(user).get("id").asString();
+		String deleted = createToken(user).get("id").asString();
+		String plain = createToken(user).get("id").asString();
+		Instant used = Instant.parse("2026-06-06T00:00:00Z");
+		// another node's flush made the row first, with a later use
+		this.jdbc.sql("INSERT INTO token_use (token_id, last_authenticated) VALUES (:id, :when)")
+			.param("id", elsewhere)
+			.param("when", used.plusSeconds(60).toEpochMilli())
+			.update();
+		this.usage.record(elsewhere, null, used);
+		this.usage.record(deleted, null, used);
+		this.usage.record(plain, null, used);
+		this.jdbc.sql("DELETE FROM access_token WHERE id = :id").param("id", deleted).update();
+
+		this.usage.flush();
+
+		assertThat(storedLastAuthenticated(elsewhere)).isEqualTo(used.plusSeconds(60).toEpochMilli());
+		assertThat(storedLastAuthenticated(deleted)).isNull();
+		assertThat(storedLastAuthenticated(plain)).isEqualTo(used.toEpochMilli());
+		// nothing was kept back for a retry: the next flush finds these tokens unused
+		this.usage.flush();
+		assertThat(this.usage.tracks(plain)).isFalse();
+	}
+
+	@Test
 	void flushWhenATokenWentUnusedForAWholeIntervalThenItIsForgottenAndALaterUseStillCounts() {
 		String id = createToken(createUser("idle")).get("id").asString();
 		Instant first = Instant.parse("2026-06-03T00:00:00Z");
@@ -127,12 +154,13 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		assertThat(storedLastAuthenticated(id)).isEqualTo(latest.get());
 	}
 
+	/** The last use written for the token, or null if none is: its row is made by its first flushed use. */
 	private Long storedLastAuthenticated(String id) {
-		return this.jdbc.sql("SELECT last_authenticated FROM access_token WHERE id = :id")
+		return this.jdbc.sql("SELECT last_authenticated FROM token_use WHERE token_id = :id")
 			.param("id", id)
-			.query((rs, row) -> rs.getObject(1, Long.class))
-			.list()
-			.get(0);
+			.query(Long.class)
+			.optional()
+			.orElse(null);
 	}
 
 }
