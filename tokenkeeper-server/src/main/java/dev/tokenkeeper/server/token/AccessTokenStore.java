@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,6 @@ class AccessTokenStore {
 			, token_use.last_authenticated
 			  FROM access_token LEFT JOIN token_use ON token_use.token_id = access_token.id
 			""";
-
-	/** Parameters: the use, the token's id, the use again. */
-	private static final String RAISE_USE = """
-			UPDATE token_use SET last_authenticated = ? WHERE token_id = ? AND last_authenticated < ?""";
 
 	static final RowMapper<AccessToken> ROW_MAPPER = AccessTokenStore::mapRow;
 
@@ -270,40 +267,56 @@ class AccessTokenStore {
 	}
 
 	/**
-	 * Writes recorded uses; a later time never goes backwards, a deleted token is skipped. A use
-	 * that raises no row is a token's first, unless an equal or later one is stored: its row is
-	 * made with it, and where another node made the row first, raised once more. Rows are locked in
-	 * id order, so nodes flushing the same tokens at once never deadlock.
+	 * Writes recorded uses, in three steps of one batch each:
+	 * <ol>
+	 * <li>raise the row of each token to its use, if the use is later;</li>
+	 * <li>make the row of each token whose use raised nothing and that has none: its first use.
+	 * This waits for the token's own row, so a token being deleted gets no row;</li>
+	 * <li>raise once more the rows that another node made between the two.</li>
+	 * </ol>
+	 * So a time never goes backwards, and a deleted token is skipped. Rows are locked in id order,
+	 * so nodes flushing the same tokens at once never deadlock each other.
 	 */
 	void recordLastAuthenticated(Map<String, Long> lastUseById) {
-		List<Object[]> uses = lastUseById.entrySet()
+		List<Use> uses = lastUseById.entrySet()
 			.stream()
-			.sorted(Map.Entry.comparingByKey())
-			.map(entry -> new Object[] { entry.getValue(), entry.getKey(), entry.getValue() })
+			.map(entry -> new Use(entry.getKey(), entry.getValue()))
+			.sorted(Comparator.comparing(Use::tokenId))
 			.toList();
-		List<Object[]> unraised = unchanged(uses, this.jdbcTemplate.batchUpdate(RAISE_USE, uses));
-		if (unraised.isEmpty()) {
+		List<Use> notRaised = unchanged(uses, raise(uses));
+		if (notRaised.isEmpty()) {
 			return;
 		}
-		List<Object[]> notMade = unchanged(unraised, this.jdbcTemplate.batchUpdate("""
+		List<Use> notMade = unchanged(notRaised, this.jdbcTemplate.batchUpdate("""
 				INSERT INTO token_use (token_id, last_authenticated)
-				SELECT id, ? FROM access_token WHERE id = ?
+				SELECT id, ? FROM access_token WHERE id = ? FOR UPDATE
 				ON CONFLICT DO NOTHING
-				""", unraised.stream().map(use -> new Object[] { use[0], use[1] }).toList()));
+				""", notRaised.stream().map(use -> new Object[] { use.at(), use.tokenId() }).toList()));
 		if (!notMade.isEmpty()) {
-			this.jdbcTemplate.batchUpdate(RAISE_USE, notMade);
+			raise(notMade);
 		}
 	}
 
-	/** The rows of a batch that changed nothing, in their order. */
-	private static List<Object[]> unchanged(List<Object[]> rows, int[] counts) {
-		List<Object[]> unchanged = new ArrayList<>();
+	/** @return per use, how many rows it raised: 1 or 0 */
+	private int[] raise(List<Use> uses) {
+		return this.jdbcTemplate.batchUpdate(
+				"UPDATE token_use SET last_authenticated = ? WHERE token_id = ? AND last_authenticated < ?",
+				uses.stream().map(use -> new Object[] { use.at(), use.tokenId(), use.at() }).toList());
+	}
+
+	/** The uses whose statement in the batch changed nothing, in their order. */
+	private static List<Use> unchanged(List<Use> uses, int[] counts) {
+		List<Use> unchanged = new ArrayList<>();
 		for (int i = 0; i < counts.length; i++) {
 			if (counts[i] == 0) {
-				unchanged.add(rows.get(i));
+				unchanged.add(uses.get(i));
 			}
 		}
 		return unchanged;
+	}
+
+	/** A token's latest use, in epoch millis. */
+	private record Use(String tokenId, long at) {
 	}
 
 	private static AccessToken mapRow(ResultSet rs, int rowNum) throws SQLException {

@@ -1,22 +1,32 @@
 package dev.tokenkeeper.server.token;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
 
 import tools.jackson.databind.JsonNode;
 
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
+import dev.tokenkeeper.server.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Token use is recorded off the request path and written in batches. */
 class TokenUsageIntegrationTests extends IntegrationTestSupport {
@@ -26,6 +36,9 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	private TokenUsageRecorder usage;
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Test
 	void tokenUseWhenAuthenticatingThenNothingIsWrittenUntilTheBatchFlush() {
@@ -83,9 +96,58 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		assertThat(storedLastAuthenticated(elsewhere)).isEqualTo(used.plusSeconds(60).toEpochMilli());
 		assertThat(storedLastAuthenticated(deleted)).isNull();
 		assertThat(storedLastAuthenticated(plain)).isEqualTo(used.toEpochMilli());
-		// nothing was kept back for a retry: the next flush finds these tokens unused
-		this.usage.flush();
-		assertThat(this.usage.tracks(plain)).isFalse();
+	}
+
+	@Test
+	void flushWhenATokenIsBeingDeletedThenItsFirstUseWaitsForTheDeleteAndIsSkipped() throws Exception {
+		String user = createUser("vanishing");
+		String deleted = createToken(user).get("id").asString();
+		String plain = createToken(user).get("id").asString();
+		Instant used = Instant.parse("2026-06-07T00:00:00Z");
+		this.usage.record(deleted, null, used);
+		this.usage.record(plain, null, used);
+		CompletableFuture<Void> flush;
+		try (Connection deleting = this.dataSource.getConnection()) {
+			deleting.setAutoCommit(false);
+			try (PreparedStatement delete = deleting.prepareStatement("DELETE FROM access_token WHERE id = ?")) {
+				delete.setString(1, deleted);
+				delete.executeUpdate();
+			}
+			flush = CompletableFuture.runAsync(this.usage::flush);
+			awaitBlockedSession(deleting);
+			deleting.commit();
+		}
+		flush.get(10, TimeUnit.SECONDS);
+
+		assertThat(storedLastAuthenticated(plain)).isEqualTo(used.toEpochMilli());
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM token_use WHERE token_id NOT IN (SELECT id FROM access_token)")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void flushWhenAnotherNodeMakesTheRowFirstWithAnOlderUseThenItIsRaisedToTheLaterOne() throws Exception {
+		// on H2 the server is the only node, and its flushes take turns
+		assumeTrue(TestDatabase.isPostgresql(), "other nodes share only PostgreSQL");
+		String id = createToken(createUser("overtaken")).get("id").asString();
+		Instant used = Instant.parse("2026-06-08T00:00:00Z");
+		this.usage.record(id, null, used);
+		CompletableFuture<Void> flush;
+		try (Connection otherNode = this.dataSource.getConnection()) {
+			otherNode.setAutoCommit(false);
+			try (PreparedStatement insert = otherNode
+				.prepareStatement("INSERT INTO token_use (token_id, last_authenticated) VALUES (?, ?)")) {
+				insert.setString(1, id);
+				insert.setLong(2, used.minusSeconds(60).toEpochMilli());
+				insert.executeUpdate();
+			}
+			flush = CompletableFuture.runAsync(this.usage::flush);
+			awaitBlockedSession(otherNode);
+			otherNode.commit();
+		}
+		flush.get(10, TimeUnit.SECONDS);
+
+		assertThat(storedLastAuthenticated(id)).isEqualTo(used.toEpochMilli());
 	}
 
 	@Test
@@ -152,6 +214,11 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		this.usage.flush();
 
 		assertThat(storedLastAuthenticated(id)).isEqualTo(latest.get());
+	}
+
+	/** Waits until a session waits for a row that {@code connection}'s open transaction holds. */
+	private static void awaitBlockedSession(Connection connection) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> TestDatabase.blockedSessions(connection) > 0);
 	}
 
 	/** The last use written for the token, or null if none is: its row is made by its first flushed use. */
