@@ -271,7 +271,8 @@ class AccessTokenStore {
 	 * <ol>
 	 * <li>raise the row of each token to its use, if the use is later;</li>
 	 * <li>make the row of each token whose use raised nothing and that has none: its first use.
-	 * This waits for the token's own row, so a token being deleted gets no row;</li>
+	 * The token's access_token row is locked first, so an uncommitted delete is waited for and the
+	 * token then skipped; a token that has a row already is neither locked nor touched;</li>
 	 * <li>raise once more the rows that another node made between the two.</li>
 	 * </ol>
 	 * So a time never goes backwards, and a deleted token is skipped. Rows are locked in id order,
@@ -289,7 +290,9 @@ class AccessTokenStore {
 		}
 		List<Use> notMade = unchanged(notRaised, this.jdbcTemplate.batchUpdate("""
 				INSERT INTO token_use (token_id, last_authenticated)
-				SELECT id, ? FROM access_token WHERE id = ? FOR UPDATE
+				SELECT id, ? FROM access_token
+				 WHERE id = ? AND NOT EXISTS (SELECT 1 FROM token_use WHERE token_id = access_token.id)
+				   FOR UPDATE
 				ON CONFLICT DO NOTHING
 				""", notRaised.stream().map(use -> new Object[] { use.at(), use.tokenId() }).toList()));
 		if (!notMade.isEmpty()) {

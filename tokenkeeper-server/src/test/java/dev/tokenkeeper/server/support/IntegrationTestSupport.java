@@ -58,8 +58,9 @@ public abstract class IntegrationTestSupport {
 		registry.add("server.address", () -> "127.0.0.1");
 		// Every test client shares 127.0.0.1: only the throttling tests (with their own server) may trip it.
 		registry.add("tokenkeeper.security.throttle.address-capacity", () -> "1000000");
-		// Expiry scans run only when a test asks for one.
+		// Expiry scans and token use flushes run only when a test asks for one.
 		registry.add("tokenkeeper.notifications.scan-interval", () -> "3650d");
+		registry.add("tokenkeeper.tokens.usage-flush-interval", () -> "3650d");
 	}
 
 	@BeforeEach

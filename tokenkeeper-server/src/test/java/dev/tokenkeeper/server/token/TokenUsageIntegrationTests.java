@@ -106,23 +106,51 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		Instant used = Instant.parse("2026-06-07T00:00:00Z");
 		this.usage.record(deleted, null, used);
 		this.usage.record(plain, null, used);
-		CompletableFuture<Void> flush;
 		try (Connection deleting = this.dataSource.getConnection()) {
 			deleting.setAutoCommit(false);
 			try (PreparedStatement delete = deleting.prepareStatement("DELETE FROM access_token WHERE id = ?")) {
 				delete.setString(1, deleted);
 				delete.executeUpdate();
 			}
-			flush = CompletableFuture.runAsync(this.usage::flush);
-			awaitBlockedSession(deleting);
-			deleting.commit();
+			CompletableFuture<Void> flush = CompletableFuture.runAsync(this.usage::flush);
+			try {
+				awaitBlockedSession(deleting);
+			}
+			finally {
+				deleting.commit();
+				flush.get(10, TimeUnit.SECONDS);
+			}
 		}
-		flush.get(10, TimeUnit.SECONDS);
 
 		assertThat(storedLastAuthenticated(plain)).isEqualTo(used.toEpochMilli());
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM token_use WHERE token_id NOT IN (SELECT id FROM access_token)")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void flushWhenAnOlderUseMeetsATokenBeingChangedThenItNeitherWaitsNorLocksIt() throws Exception {
+		String id = createToken(createUser("busy")).get("id").asString();
+		Instant used = Instant.parse("2026-06-09T00:00:00Z");
+		this.usage.record(id, null, used);
+		this.usage.flush();
+		// another node's use, older than the stored one, while the token is being renamed
+		this.usage.record(id, null, used.minusSeconds(60));
+		try (Connection renaming = this.dataSource.getConnection()) {
+			renaming.setAutoCommit(false);
+			try (PreparedStatement rename = renaming.prepareStatement("UPDATE access_token SET name = 'renamed' WHERE id = ?")) {
+				rename.setString(1, id);
+				rename.executeUpdate();
+			}
+			try {
+				CompletableFuture.runAsync(this.usage::flush).get(5, TimeUnit.SECONDS);
+			}
+			finally {
+				renaming.commit();
+			}
+		}
+
+		assertThat(storedLastAuthenticated(id)).isEqualTo(used.toEpochMilli());
 	}
 
 	@Test
@@ -132,7 +160,6 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		String id = createToken(createUser("overtaken")).get("id").asString();
 		Instant used = Instant.parse("2026-06-08T00:00:00Z");
 		this.usage.record(id, null, used);
-		CompletableFuture<Void> flush;
 		try (Connection otherNode = this.dataSource.getConnection()) {
 			otherNode.setAutoCommit(false);
 			try (PreparedStatement insert = otherNode
@@ -141,11 +168,15 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 				insert.setLong(2, used.minusSeconds(60).toEpochMilli());
 				insert.executeUpdate();
 			}
-			flush = CompletableFuture.runAsync(this.usage::flush);
-			awaitBlockedSession(otherNode);
-			otherNode.commit();
+			CompletableFuture<Void> flush = CompletableFuture.runAsync(this.usage::flush);
+			try {
+				awaitBlockedSession(otherNode);
+			}
+			finally {
+				otherNode.commit();
+				flush.get(10, TimeUnit.SECONDS);
+			}
 		}
-		flush.get(10, TimeUnit.SECONDS);
 
 		assertThat(storedLastAuthenticated(id)).isEqualTo(used.toEpochMilli());
 	}
@@ -216,7 +247,7 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		assertThat(storedLastAuthenticated(id)).isEqualTo(latest.get());
 	}
 
-	/** Waits until a session waits for a row that {@code connection}'s open transaction holds. */
+	/** Waits until some session waits for a lock: here, the flush for the row the test holds. */
 	private static void awaitBlockedSession(Connection connection) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> TestDatabase.blockedSessions(connection) > 0);
 	}
