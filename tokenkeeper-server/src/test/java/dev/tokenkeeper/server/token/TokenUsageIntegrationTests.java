@@ -106,21 +106,7 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		Instant used = Instant.parse("2026-06-07T00:00:00Z");
 		this.usage.record(deleted, null, used);
 		this.usage.record(plain, null, used);
-		try (Connection deleting = this.dataSource.getConnection()) {
-			deleting.setAutoCommit(false);
-			try (PreparedStatement delete = deleting.prepareStatement("DELETE FROM access_token WHERE id = ?")) {
-				delete.setString(1, deleted);
-				delete.executeUpdate();
-			}
-			CompletableFuture<Void> flush = CompletableFuture.runAsync(this.usage::flush);
-			try {
-				awaitBlockedSession(deleting);
-			}
-			finally {
-				deleting.commit();
-				flush.get(10, TimeUnit.SECONDS);
-			}
-		}
+		flushDuring(true, "DELETE FROM access_token WHERE id = ?", deleted);
 
 		assertThat(storedLastAuthenticated(plain)).isEqualTo(used.toEpochMilli());
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM token_use WHERE token_id NOT IN (SELECT id FROM access_token)")
@@ -136,19 +122,7 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		this.usage.flush();
 		// another node's use, older than the stored one, while the token is being renamed
 		this.usage.record(id, null, used.minusSeconds(60));
-		try (Connection renaming = this.dataSource.getConnection()) {
-			renaming.setAutoCommit(false);
-			try (PreparedStatement rename = renaming.prepareStatement("UPDATE access_token SET name = 'renamed' WHERE id = ?")) {
-				rename.setString(1, id);
-				rename.executeUpdate();
-			}
-			try {
-				CompletableFuture.runAsync(this.usage::flush).get(5, TimeUnit.SECONDS);
-			}
-			finally {
-				renaming.commit();
-			}
-		}
+		flushDuring(false, "UPDATE access_token SET name = 'renamed' WHERE id = ?", id);
 
 		assertThat(storedLastAuthenticated(id)).isEqualTo(used.toEpochMilli());
 	}
@@ -160,23 +134,8 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		String id = createToken(createUser("overtaken")).get("id").asString();
 		Instant used = Instant.parse("2026-06-08T00:00:00Z");
 		this.usage.record(id, null, used);
-		try (Connection otherNode = this.dataSource.getConnection()) {
-			otherNode.setAutoCommit(false);
-			try (PreparedStatement insert = otherNode
-				.prepareStatement("INSERT INTO token_use (token_id, last_authenticated) VALUES (?, ?)")) {
-				insert.setString(1, id);
-				insert.setLong(2, used.minusSeconds(60).toEpochMilli());
-				insert.executeUpdate();
-			}
-			CompletableFuture<Void> flush = CompletableFuture.runAsync(this.usage::flush);
-			try {
-				awaitBlockedSession(otherNode);
-			}
-			finally {
-				otherNode.commit();
-				flush.get(10, TimeUnit.SECONDS);
-			}
-		}
+		flushDuring(true, "INSERT INTO token_use (token_id, last_authenticated) VALUES (?, ?)", id,
+				used.minusSeconds(60).toEpochMilli());
 
 		assertThat(storedLastAuthenticated(id)).isEqualTo(used.toEpochMilli());
 	}
@@ -247,9 +206,34 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		assertThat(storedLastAuthenticated(id)).isEqualTo(latest.get());
 	}
 
-	/** Waits until some session waits for a lock: here, the flush for the row the test holds. */
-	private static void awaitBlockedSession(Connection connection) {
-		await().atMost(Duration.ofSeconds(10)).until(() -> TestDatabase.blockedSessions(connection) > 0);
+	/**
+	 * Flushes while another transaction (as on another node) holds the rows {@code sql} changed,
+	 * uncommitted. That transaction commits once the flush waits for it if {@code flushWaits}, and
+	 * otherwise only once the flush is done, which must then not wait.
+	 */
+	private void flushDuring(boolean flushWaits, String sql, Object... params) throws Exception {
+		try (Connection other = this.dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			try (PreparedStatement statement = other.prepareStatement(sql)) {
+				for (int i = 0; i < params.length; i++) {
+					statement.setObject(i + 1, params[i]);
+				}
+				statement.executeUpdate();
+			}
+			CompletableFuture<Void> flush = CompletableFuture.runAsync(this.usage::flush);
+			try {
+				if (flushWaits) {
+					await().atMost(Duration.ofSeconds(10)).until(() -> TestDatabase.blockedSessions(other) > 0);
+				}
+				else {
+					flush.get(5, TimeUnit.SECONDS);
+				}
+			}
+			finally {
+				other.commit();
+				flush.get(10, TimeUnit.SECONDS);
+			}
+		}
 	}
 
 	/** The last use written for the token, or null if none is: its row is made by its first flushed use. */
