@@ -238,6 +238,16 @@ wrk_median() {
 # one_run KEY LABEL URL LUA: one wrk run, its "rps p50 p99 cpu req_cpu wrk_cpu" appended to $WORK/runs/KEY
 one_run() { local key=$1; shift; RUNS=1 wrk_median "$@" >> "$WORK/runs/$key"; }
 
+# refill_on_postgresql PATH: 3 s of unmeasured Bearer requests to PATH. A node on PostgreSQL keeps a
+# cache entry at most 5 s, and a round runs longer than that without tokens (or without grants)
+# before some scenarios: without this they would measure every entry's reload from the database
+# rather than the request (on H2 entries live 5 minutes).
+refill_on_postgresql() {
+  [ "$DATABASE" = postgresql ] || return 0
+  TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=$1 DURATION=3s RUNS=1 \
+    wrk_median "refill" "$BASE" "$ROOT/bench/lua/bearer.lua" >/dev/null
+}
+
 # medians KEY: the median of each column of the runs of KEY
 medians() {
   local column out=()
@@ -327,13 +337,7 @@ NGINX
     # theirs and the server receives as many bytes; then those scenarios, right after it
     TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=/rest/tokenkeeper/1.0/version AUTH_MODE=none \
       one_run tk_lua "tokenkeeper unauthenticated, per-request script" "$BASE" "$ROOT/bench/lua/bearer.lua"
-    # A node on PostgreSQL keeps a cache entry at most 5 s, and the runs above took 15 s without a
-    # token: load the tokens again, unmeasured, so that Bearer /version measures authentication
-    # rather than every token's reload (on H2 entries live 5 minutes)
-    if [ "$DATABASE" = postgresql ]; then
-      TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=/rest/tokenkeeper/1.0/version DURATION=3s RUNS=1 \
-        wrk_median "reload" "$BASE" "$ROOT/bench/lua/bearer.lua" >/dev/null
-    fi
+    refill_on_postgresql /rest/tokenkeeper/1.0/version
     TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=/rest/tokenkeeper/1.0/version \
       one_run bearer_version "bearer /version" "$BASE" "$ROOT/bench/lua/bearer.lua"
     # count the pool's connection checkouts across the measured Bearer runs
@@ -345,6 +349,7 @@ NGINX
       one_run basic_token "basic user:token /self" "$BASE" "$ROOT/bench/lua/bearer.lua"
     USERS=$WORK/seed/bench-users.txt BENCH_PATH=$password_path \
       one_run basic_pw "basic user:password authorize" "$BASE" "$ROOT/bench/lua/basic-password.lua"
+    refill_on_postgresql "$authorize_path"
     TOKENS=$WORK/seed/bench-tokens.txt BENCH_PATH=$authorize_path one_run authz "bearer authorize" "$BASE" "$ROOT/bench/lua/bearer.lua"
   done
   nginx=($(medians nginx)); tk=($(medians tk)); tk_lua=($(medians tk_lua)); bearer=($(medians bearer))
