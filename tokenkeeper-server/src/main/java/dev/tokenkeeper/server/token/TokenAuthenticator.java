@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.slf4j.Logger;
@@ -55,7 +54,8 @@ public class TokenAuthenticator {
 
 	private final AuditLog audit;
 
-	private final LoadingCache<String, Optional<CachedToken>> tokensById;
+	/** Keyed by the number that is the token's id (see {@link TokenSecrets.PresentedToken#idNumber()}). */
+	private final LoadingCache<Long, CachedToken> tokensById;
 
 	TokenAuthenticator(AccessTokenStore store, UsersById users, TokenUsageRecorder usage, Clock clock,
 			TokenProperties properties, AuditLog audit, CacheInvalidation caches) {
@@ -66,7 +66,7 @@ public class TokenAuthenticator {
 		this.clock = clock;
 		this.caches = caches;
 		this.tokensById = caches.newLoadingCache(TOKENS_CACHE, properties.cacheMaxSize(), properties.cacheMaxAge(),
-				Function.identity(), this::load, this::loadAll);
+				Long::valueOf, this::load, this::loadAll);
 	}
 
 	/** The token and the user it acts as, if the raw token is valid now (Bearer). */
@@ -88,26 +88,26 @@ public class TokenAuthenticator {
 		if (presented == null) {
 			return Optional.empty();
 		}
-		CachedToken cached = this.tokensById.get(presented.id()).orElse(null);
-		if (cached == null) {
+		CachedToken cached = this.tokensById.get(presented.idNumber());
+		if (cached == CachedToken.NONE) {
 			return Optional.empty();
 		}
-		AccessToken token = cached.token();
 		Instant now = this.clock.instant();
 		TokenUse use = verifySecret(cached, presented.hash(), now);
 		if (use == null) {
 			return Optional.empty();
 		}
-		if (token.isExpiredAt(now)) {
-			this.audit.countFailure(AuditEventType.EXPIRED_TOKEN_USED, null, token.id());
+		if (cached.isExpiredAt(now)) {
+			this.audit.countFailure(AuditEventType.EXPIRED_TOKEN_USED, null, cached.token().id());
 			return Optional.empty();
 		}
-		Optional<User> user = this.users.find(token.userId()).filter(User::mayAuthenticate);
-		if (user.isEmpty() || (personalTokenOf != null && !isPersonalTokenOf(token, user.get(), personalTokenOf))) {
+		Optional<User> user = this.users.find(cached.userId()).filter(User::mayAuthenticate);
+		if (user.isEmpty()
+				|| (personalTokenOf != null && !isPersonalTokenOf(cached.token(), user.get(), personalTokenOf))) {
 			return Optional.empty();
 		}
 		cached.recordUse(this.usage, now);
-		return Optional.of(new AuthenticatedToken(token, user.get(), use, now));
+		return Optional.of(new AuthenticatedToken(cached.token(), user.get(), use, now));
 	}
 
 	private static boolean isPersonalTokenOf(AccessToken token, User user, String userName) {
@@ -115,11 +115,11 @@ public class TokenAuthenticator {
 	}
 
 	private TokenUse verifySecret(CachedToken cached, byte[] hash, Instant now) {
-		AccessToken token = cached.token();
-		SecretHashes secrets = token.secrets();
-		if (TokenSecrets.sameHash(hash, secrets.current())) {
+		if (TokenSecrets.sameHash(hash, cached.currentHash())) {
 			return cached.currentSecretUse();
 		}
+		AccessToken token = cached.token();
+		SecretHashes secrets = token.secrets();
 		if (TokenSecrets.sameHash(hash, secrets.previous())) {
 			if (now.isBefore(secrets.previousValidUntil())) {
 				return new TokenUse(token.id(), earliest(secrets.previousValidUntil(), token.expiryDate()), true,
@@ -149,17 +149,19 @@ public class TokenAuthenticator {
 				token.id());
 	}
 
-	private Optional<CachedToken> load(String id) {
-		return loadAll(Set.of(id)).get(id);
+	private CachedToken load(Long idNumber) {
+		return loadAll(Set.of(idNumber)).get(idNumber);
 	}
 
 	/** Tokens with their retired secrets, in two queries; a token that is gone is cached as gone. */
-	private Map<String, Optional<CachedToken>> loadAll(Set<String> ids) {
-		Map<String, List<byte[]>> retired = this.store.findRetiredHashes(ids, RETIRED_SECRETS_CHECKED);
-		Map<String, Optional<CachedToken>> loaded = new HashMap<>();
-		ids.forEach(id -> loaded.put(id, Optional.empty()));
-		for (AccessToken token : this.store.findByIds(ids)) {
-			loaded.put(token.id(), Optional.of(new CachedToken(token, retired.getOrDefault(token.id(), List.of()))));
+	private Map<Long, CachedToken> loadAll(Set<Long> idNumbers) {
+		Map<String, Long> ids = new HashMap<>();
+		idNumbers.forEach(number -> ids.put(TokenSecrets.idOf(number), number));
+		Map<String, List<byte[]>> retired = this.store.findRetiredHashes(ids.keySet(), RETIRED_SECRETS_CHECKED);
+		Map<Long, CachedToken> loaded = new HashMap<>();
+		idNumbers.forEach(number -> loaded.put(number, CachedToken.NONE));
+		for (AccessToken token : this.store.findByIds(ids.keySet())) {
+			loaded.put(ids.get(token.id()), new CachedToken(token, retired.getOrDefault(token.id(), List.of())));
 		}
 		return loaded;
 	}
@@ -175,14 +177,31 @@ public class TokenAuthenticator {
 	/**
 	 * A verified token as cached, with what every request it authenticates shares: how its
 	 * current secret authenticates (made once, not per request) and its entry in the use recorder.
+	 * It also holds its own copies of what every verification reads of the token: the current
+	 * secret's hash, the expiry and the user's id. A request then reads this object and not the
+	 * token, its secrets and its expiry as well, each of which would be one more wait on memory
+	 * when thousands of tokens take turns (bench/RESULTS.md, eleventh pass).
 	 */
 	private static final class CachedToken {
+
+		/** What an id that names no token is cached as (the cache holds no nulls). */
+		static final CachedToken NONE = new CachedToken();
 
 		private final AccessToken token;
 
 		private final List<byte[]> retiredHashes;
 
 		private final TokenUse currentSecretUse;
+
+		private final byte[] currentHash;
+
+		/**
+		 * The first instant, in epoch milliseconds, at which the token is expired; the store keeps
+		 * instants to the millisecond, so this is exact.
+		 */
+		private final long expiredFrom;
+
+		private final long userId;
 
 		/** The recorder's entry for this token, as it last returned it: saves a lookup per request. */
 		private volatile AtomicLong useEntry;
@@ -191,6 +210,18 @@ public class TokenAuthenticator {
 			this.token = token;
 			this.retiredHashes = retiredHashes;
 			this.currentSecretUse = new TokenUse(token.id(), token.expiryDate(), false, reachOf(token));
+			this.currentHash = token.secrets().current();
+			this.expiredFrom = (token.expiryDate() != null) ? token.expiryDate().toEpochMilli() : Long.MAX_VALUE;
+			this.userId = token.userId();
+		}
+
+		private CachedToken() {
+			this.token = null;
+			this.retiredHashes = List.of();
+			this.currentSecretUse = null;
+			this.currentHash = null;
+			this.expiredFrom = Long.MIN_VALUE;
+			this.userId = 0;
 		}
 
 		AccessToken token() {
@@ -203,6 +234,19 @@ public class TokenAuthenticator {
 
 		TokenUse currentSecretUse() {
 			return this.currentSecretUse;
+		}
+
+		byte[] currentHash() {
+			return this.currentHash;
+		}
+
+		/** As {@link AccessToken#isExpiredAt}. */
+		boolean isExpiredAt(Instant now) {
+			return now.toEpochMilli() >= this.expiredFrom;
+		}
+
+		long userId() {
+			return this.userId;
 		}
 
 		void recordUse(TokenUsageRecorder usage, Instant when) {

@@ -55,7 +55,15 @@ public final class TokenSecrets {
 
 	/** A fresh random token id: 12 decimal digits, possibly starting with 0. */
 	public String newId() {
-		return String.format("%012d", this.random.nextLong(ID_BOUND));
+		return idOf(this.random.nextLong(ID_BOUND));
+	}
+
+	/** The token id that is this number: 12 decimal digits, the number's leading zeros included. */
+	static String idOf(long number) {
+		if (number < 0 || number >= ID_BOUND) {
+			throw new IllegalArgumentException("A token id is " + ID_LENGTH + " decimal digits");
+		}
+		return String.format("%012d", number);
 	}
 
 	/** A new secret for the token with this id. The raw form must be shown once and then forgotten. */
@@ -105,7 +113,7 @@ public final class TokenSecrets {
 				return Optional.empty();
 			}
 		}
-		return Optional.of(new PresentedToken(new String(payload, 0, ID_LENGTH, StandardCharsets.US_ASCII), payload));
+		return Optional.of(new PresentedToken(payload));
 	}
 
 	private static int sextet(char c) {
@@ -160,8 +168,25 @@ public final class TokenSecrets {
 
 	}
 
-	/** A token as presented by a client: its id and decoded bytes. */
-	public record PresentedToken(String id, byte[] payload) {
+	/** A token as presented by a client: its decoded bytes, which begin with its id. */
+	public record PresentedToken(byte[] payload) {
+
+		/** The token's id, as stored. */
+		public String id() {
+			return new String(this.payload, 0, ID_LENGTH, StandardCharsets.US_ASCII);
+		}
+
+		/**
+		 * The id as a number (the inverse of {@link TokenSecrets#idOf}), which the verification cache
+		 * is keyed by: a number is one object to compare with a key found there, a string two.
+		 */
+		public long idNumber() {
+			long number = 0;
+			for (int i = 0; i < ID_LENGTH; i++) {
+				number = number * 10 + (this.payload[i] - '0');
+			}
+			return number;
+		}
 
 		/** The hash under which this token's secret is stored. */
 		public byte[] hash() {
@@ -175,18 +200,17 @@ public final class TokenSecrets {
 
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof PresentedToken that && this.id.equals(that.id)
-					&& MessageDigest.isEqual(this.payload, that.payload);
+			return other instanceof PresentedToken that && MessageDigest.isEqual(this.payload, that.payload);
 		}
 
 		@Override
 		public int hashCode() {
-			return this.id.hashCode();
+			return Long.hashCode(idNumber());
 		}
 
 		@Override
 		public String toString() {
-			return "PresentedToken[id=" + this.id + "]";
+			return "PresentedToken[id=" + id() + "]";
 		}
 
 	}

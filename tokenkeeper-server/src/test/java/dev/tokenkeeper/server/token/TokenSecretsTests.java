@@ -15,6 +15,8 @@ import java.util.Set;
 import dev.tokenkeeper.server.token.TokenSecrets.NewSecret;
 import dev.tokenkeeper.server.token.TokenSecrets.PresentedToken;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -128,6 +130,21 @@ class TokenSecretsTests {
 		assertThat(presented.payload())
 			.isEqualTo(Base64.getDecoder().decode(secret.rawToken().substring("BBDC-".length())));
 		assertThat(presented.matches(secret.hash())).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "000000000000", "000000000123", "012345678901", "999999999999" })
+	void idNumberWhenIdHasLeadingZerosOrNoneThenItIsTheNumberAndIdOfGivesTheIdBack(String id) {
+		PresentedToken presented = TokenSecrets.parse(this.secrets.newSecret(id).rawToken()).orElseThrow();
+
+		assertThat(presented.idNumber()).isEqualTo(Long.parseLong(id));
+		assertThat(TokenSecrets.idOf(presented.idNumber())).isEqualTo(id);
+	}
+
+	@Test
+	void idOfWhenTheNumberHasMoreThanTwelveDigitsOrIsNegativeThenRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> TokenSecrets.idOf(1_000_000_000_000L));
+		assertThatIllegalArgumentException().isThrownBy(() -> TokenSecrets.idOf(-1));
 	}
 
 	@Test
