@@ -91,6 +91,28 @@ class TokenCacheIntegrationTests extends IntegrationTestSupport {
 		assertThat(checkouts() - checkoutsBefore).isLessThan(40);
 	}
 
+	@Test
+	void deleteWhenTwoTokensAreCachedThenOnlyTheDeletedOnesEntryIsEvicted() {
+		this.clock.setInstant(Instant.parse("2026-07-01T00:00:00Z"));
+		String user = createUser("evicted");
+		JsonNode deleted = createToken(user);
+		JsonNode kept = createToken(user);
+		assertThat(nameSeenBy(deleted.get("token").asString())).isEqualTo("token");
+		assertThat(nameSeenBy(kept.get("token").asString())).isEqualTo("token");
+		// changed behind the cache's back: seen only if the kept token's entry is loaded again
+		this.jdbc.sql("UPDATE access_token SET name = 'renamed' WHERE id = ?").param(kept.get("id").asString()).update();
+
+		assertThat(this.http.delete("/rest/access-tokens/1.0/users/" + user + "/" + deleted.get("id").asString())
+			.basicAuth(user, passwordOf(user))
+			.send()
+			.status()).isEqualTo(204);
+
+		// the eviction is sent as the id's text and read back as the cache's key: exactly that key
+		assertThat(this.http.get("/rest/access-tokens/1.0/self").bearer(deleted.get("token").asString()).send().status())
+			.isEqualTo(401);
+		assertThat(nameSeenBy(kept.get("token").asString())).as("still cached").isEqualTo("token");
+	}
+
 	/** The name of the token as the verification cache holds it (/self is served from there). */
 	private String nameSeenBy(String token) {
 		Http.Response response = this.http.get("/rest/access-tokens/1.0/self").bearer(token).send();
