@@ -177,10 +177,10 @@ public class TokenAuthenticator {
 	/**
 	 * A verified token as cached, with what every request it authenticates shares: how its
 	 * current secret authenticates (made once, not per request) and its entry in the use recorder.
-	 * It also holds its own copies of what every verification reads of the token: the current
-	 * secret's hash, the expiry and the user's id. A request then reads this object and not the
-	 * token, its secrets and its expiry as well, each of which would be one more wait on memory
-	 * when thousands of tokens take turns (bench/RESULTS.md, eleventh pass).
+	 * It also holds its own copies of what every verification reads of the token: its id, the
+	 * current secret's hash, the expiry and the user's id. A Bearer verification then reads this
+	 * object and not the token, its secrets and its expiry as well, each of which would be one more
+	 * wait on memory when thousands of tokens take turns (bench/RESULTS.md, eleventh pass).
 	 */
 	private static final class CachedToken {
 
@@ -188,6 +188,8 @@ public class TokenAuthenticator {
 		static final CachedToken NONE = new CachedToken();
 
 		private final AccessToken token;
+
+		private final String id;
 
 		private final List<byte[]> retiredHashes;
 
@@ -208,6 +210,7 @@ public class TokenAuthenticator {
 
 		CachedToken(AccessToken token, List<byte[]> retiredHashes) {
 			this.token = token;
+			this.id = token.id();
 			this.retiredHashes = retiredHashes;
 			this.currentSecretUse = new TokenUse(token.id(), token.expiryDate(), false, reachOf(token));
 			this.currentHash = token.secrets().current();
@@ -217,6 +220,7 @@ public class TokenAuthenticator {
 
 		private CachedToken() {
 			this.token = null;
+			this.id = null;
 			this.retiredHashes = List.of();
 			this.currentSecretUse = null;
 			this.currentHash = null;
@@ -251,7 +255,7 @@ public class TokenAuthenticator {
 
 		void recordUse(TokenUsageRecorder usage, Instant when) {
 			AtomicLong entry = this.useEntry;
-			AtomicLong recorded = usage.record(this.token.id(), entry, when);
+			AtomicLong recorded = usage.record(this.id, entry, when);
 			if (recorded != entry) {
 				this.useEntry = recorded;
 			}

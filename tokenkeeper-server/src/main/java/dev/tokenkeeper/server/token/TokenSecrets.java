@@ -177,7 +177,7 @@ public final class TokenSecrets {
 		}
 
 		/**
-		 * The id as a number (the inverse of {@link TokenSecrets#idOf}), which the verification cache
+		 * The id as a number (what {@code idOf} turns back into the id), which the verification cache
 		 * is keyed by: a number is one object to compare with a key found there, a string two.
 		 */
 		public long idNumber() {
