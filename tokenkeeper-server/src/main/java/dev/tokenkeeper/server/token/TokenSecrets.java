@@ -63,7 +63,8 @@ public final class TokenSecrets {
 		if (number < 0 || number >= ID_BOUND) {
 			throw new IllegalArgumentException("A token id is " + ID_LENGTH + " decimal digits");
 		}
-		return String.format("%012d", number);
+		String digits = Long.toString(number);
+		return "0".repeat(ID_LENGTH - digits.length()) + digits;
 	}
 
 	/** A new secret for the token with this id. The raw form must be shown once and then forgotten. */
