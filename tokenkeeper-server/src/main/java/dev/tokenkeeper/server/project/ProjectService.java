@@ -231,16 +231,19 @@ public class ProjectService {
 		return this.store.findRepo(id);
 	}
 
-	/** Holds the project's row locked until the transaction ends (serialises per-owner token limits). */
+	/**
+	 * Holds the project's row locked until the transaction ends (serialises per-owner token
+	 * limits). Returns false if the project does not exist (any more).
+	 */
 	@Transactional
-	public void lockProject(long projectId) {
-		this.store.lock("project", projectId);
+	public boolean lockProject(long projectId) {
+		return this.store.lock("project", projectId);
 	}
 
-	/** Holds the repository's row locked until the transaction ends. */
+	/** Holds the repository's row locked until the transaction ends; false if it does not exist (any more). */
 	@Transactional
-	public void lockRepo(long repositoryId) {
-		this.store.lock("repository", repositoryId);
+	public boolean lockRepo(long repositoryId) {
+		return this.store.lock("repository", repositoryId);
 	}
 
 	private boolean canSee(Caller caller, Project project) {

@@ -131,9 +131,16 @@ class ProjectStore {
 		this.jdbc.sql("DELETE FROM repository WHERE id = :id").param("id", id).update();
 	}
 
-	/** Locks the project's or repository's row until the transaction ends (serialises per-owner limits). */
-	void lock(String table, long id) {
-		this.jdbc.sql("SELECT id FROM " + table + " WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+	/**
+	 * Locks the project's or repository's row until the transaction ends (serialises per-owner
+	 * limits). Returns false if there is no such row (any more).
+	 */
+	boolean lock(String table, long id) {
+		return this.jdbc.sql("SELECT id FROM " + table + " WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(Long.class)
+			.optional()
+			.isPresent();
 	}
 
 	private static Project project(ResultSet rs) throws SQLException {

@@ -15,6 +15,7 @@ import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import dev.tokenkeeper.server.user.UserService;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -145,6 +146,8 @@ public class AccessTokenService {
 		}
 		event.repositoryIds().forEach(id -> owners.add(new TokenOwner(TokenOwner.Type.REPOSITORY, id)));
 		owners.forEach(owner -> {
+			// no token is created for the owner meanwhile
+			lockOwner(owner);
 			this.store.findAllByOwner(owner).forEach(token -> {
 				remove(token);
 				this.tokenEvents.deletedWithOwner(token);
@@ -175,11 +178,15 @@ public class AccessTokenService {
 			.orElseThrow(() -> new NoSuchAccessTokenException(tokenId));
 	}
 
+	/** Locks the owner's row; if the owner was deleted since the request found it, the request lost a race. */
 	private void lockOwner(TokenOwner owner) {
-		switch (owner.type()) {
+		boolean exists = switch (owner.type()) {
 			case USER -> this.users.lock(owner.id());
 			case PROJECT -> this.projects.lockProject(owner.id());
 			case REPOSITORY -> this.projects.lockRepo(owner.id());
+		};
+		if (!exists) {
+			throw new ConcurrencyFailureException("The owner " + owner + " was deleted by another request");
 		}
 	}
 

@@ -211,10 +211,13 @@ public class UserService {
 				permission == null ? "revoked " + user.permission() : user.permission() + " -> " + permission);
 	}
 
-	/** Holds the user's row locked until the transaction ends (serialises per-user limits). */
+	/**
+	 * Holds the user's row locked until the transaction ends (serialises per-user limits).
+	 * Returns false if the user does not exist (any more).
+	 */
 	@Transactional
-	public void lock(long userId) {
-		this.store.lock(userId);
+	public boolean lock(long userId) {
+		return this.store.lock(userId);
 	}
 
 	/** Checks a password against a stored hash; {@code false} for anything malformed. */

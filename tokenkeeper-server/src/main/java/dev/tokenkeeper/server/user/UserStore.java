@@ -138,9 +138,16 @@ class UserStore {
 		this.jdbc.sql("DELETE FROM app_user WHERE id = :id").param("id", id).update();
 	}
 
-	/** Locks the user's row until the transaction ends, serialising changes that depend on it. */
-	void lock(long id) {
-		this.jdbc.sql("SELECT id FROM app_user WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+	/**
+	 * Locks the user's row until the transaction ends, serialising changes that depend on it.
+	 * Returns false if there is no such user (any more).
+	 */
+	boolean lock(long id) {
+		return this.jdbc.sql("SELECT id FROM app_user WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(Long.class)
+			.optional()
+			.isPresent();
 	}
 
 	static String nameKey(String name) {

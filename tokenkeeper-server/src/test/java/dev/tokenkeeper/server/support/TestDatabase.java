@@ -6,9 +6,19 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The database the full-server tests run on: H2 under the data directory (the default), or with
@@ -68,6 +78,39 @@ public final class TestDatabase {
 	/** The properties as command line arguments. */
 	public static String[] arguments(Map<String, String> properties) {
 		return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+	}
+
+	/**
+	 * Runs the requests, each on a thread of its own, while another transaction holds the row that
+	 * {@code lockingSql} (a {@code SELECT ... FOR UPDATE} of one parameter) locks: each starts once
+	 * the one before waits for a lock, and the row is let go once all wait. So they reach it in
+	 * this order; PostgreSQL then lets them on in that order, H2 in any. Returns their results.
+	 */
+	public static List<Object> queuedBehindLockedRow(DataSource dataSource, String lockingSql, Object key,
+			Supplier<?>... requests) throws Exception {
+		List<CompletableFuture<?>> started = new ArrayList<>();
+		try (Connection holder = dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (PreparedStatement statement = holder.prepareStatement(lockingSql)) {
+				statement.setObject(1, key);
+				statement.executeQuery().close();
+			}
+			try {
+				for (Supplier<?> request : requests) {
+					started.add(CompletableFuture.supplyAsync(request));
+					int waiting = started.size();
+					await().atMost(Duration.ofSeconds(10)).until(() -> blockedSessions(holder) == waiting);
+				}
+			}
+			finally {
+				holder.commit();
+			}
+		}
+		List<Object> results = new ArrayList<>();
+		for (CompletableFuture<?> request : started) {
+			results.add(request.get(30, TimeUnit.SECONDS));
+		}
+		return results;
 	}
 
 	/** How many sessions wait for a lock another session holds, asked over {@code connection}. */

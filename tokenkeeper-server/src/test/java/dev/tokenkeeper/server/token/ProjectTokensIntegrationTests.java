@@ -3,17 +3,24 @@ package dev.tokenkeeper.server.token;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import tools.jackson.databind.JsonNode;
 
 import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
 import dev.tokenkeeper.server.support.ProjectFixtures;
+import dev.tokenkeeper.server.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +41,12 @@ class ProjectTokensIntegrationTests extends IntegrationTestSupport {
 	private static final String ADMIN_PAIR = "{\"name\":\"admin\",\"permissions\":[\"REPO_ADMIN\",\"PROJECT_ADMIN\"]}";
 
 	private static final String READ_PAIR = "{\"name\":\"read\",\"permissions\":[\"REPO_READ\",\"PROJECT_READ\"]}";
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private DataSource dataSource;
 
 	private ProjectFixtures fixtures;
 
@@ -626,6 +639,38 @@ class ProjectTokensIntegrationTests extends IntegrationTestSupport {
 			.status()).isEqualTo(204);
 
 		assertThat(authorize(Http.bearer(secret), key, null, "PROJECT_READ")).isEqualTo(401);
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void createWhenTheProjectIsDeletedMeanwhileThenTheTokenGoesWithItOrIsRefused(boolean createFirst) throws Exception {
+		String owner = createUser("ptrace");
+		String key = this.fixtures.createProject(owner);
+		long projectId = this.jdbc.sql("SELECT id FROM project WHERE project_key = :key")
+			.param("key", key)
+			.query(Long.class)
+			.single();
+		Supplier<Http.Response> create = () -> put(owner, "/rest/access-tokens/1.0/projects/" + key, READ_PAIR);
+		Supplier<Http.Response> delete = () -> this.http.delete("/rest/api/1.0/projects/" + key)
+			.basicAuth(owner, passwordOf(owner))
+			.send();
+
+		// both requests have found the project when they get to its row, which a slow request holds
+		List<Object> responses = TestDatabase.queuedBehindLockedRow(this.dataSource,
+				"SELECT id FROM project WHERE id = ? FOR UPDATE", projectId, createFirst ? create : delete,
+				createFirst ? delete : create);
+
+		Http.Response created = (Http.Response) responses.get(createFirst ? 0 : 1);
+		Http.Response deleted = (Http.Response) responses.get(createFirst ? 1 : 0);
+		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+		// the token was made first and went with the project, or the create came too late to make one
+		if (created.status() != 200) {
+			assertErrors(created, 409, null);
+		}
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM access_token WHERE owner_type = 'PROJECT' AND owner_id = :id")
+			.param("id", projectId)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private int authorize(String auth, String key, String slug, String permission) {
