@@ -13,6 +13,7 @@ import dev.tokenkeeper.server.support.ArgumentValidationException;
 import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.VisibleText;
 import dev.tokenkeeper.server.support.web.PageRequest;
+import dev.tokenkeeper.server.user.UserDeletedEvent;
 import dev.tokenkeeper.server.user.UserService;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -146,14 +147,29 @@ public class AccessTokenService {
 		}
 		event.repositoryIds().forEach(id -> owners.add(new TokenOwner(TokenOwner.Type.REPOSITORY, id)));
 		owners.forEach(owner -> {
-			// no token is created for the owner meanwhile
-			lockOwner(owner);
+			lockWithTokens(owner);
 			this.store.findAllByOwner(owner).forEach(token -> {
 				remove(token);
 				this.tokenEvents.deletedWithOwner(token);
 			});
 			this.pages.forget(owner);
 		});
+	}
+
+	/** Before a user is deleted with their tokens (the foreign key cascades), in the same transaction. */
+	@EventListener
+	void onUserDeleted(UserDeletedEvent event) {
+		lockWithTokens(TokenOwner.user(event.userId()));
+	}
+
+	/**
+	 * Locks an owner that is being deleted, so that no token is created for it meanwhile, then its
+	 * tokens and their use rows in id order, the order in which the use flush locks them: the
+	 * deletion and a flush then never deadlock, whatever order the deletion goes on in.
+	 */
+	private void lockWithTokens(TokenOwner owner) {
+		lockOwner(owner);
+		this.store.lockAllOf(owner);
 	}
 
 	private void remove(AccessToken token) {

@@ -15,6 +15,7 @@ import dev.tokenkeeper.server.permission.TokenPermissions;
 import dev.tokenkeeper.server.permission.ResourcePermission;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -262,6 +263,23 @@ class AccessTokenStore {
 		return hashes;
 	}
 
+	/**
+	 * Locks the owner's tokens, then their use rows, each in id order: the order in which
+	 * {@link #recordLastAuthenticated} locks them. ({@code id IN (...)} makes H2 too lock in key
+	 * order, as it reads; PostgreSQL locks in the order of the {@code ORDER BY}.)
+	 */
+	void lockAllOf(TokenOwner owner) {
+		String owned = "(SELECT id FROM access_token WHERE owner_type = :ownerType AND owner_id = :ownerId)";
+		for (String sql : new String[] { "SELECT id FROM access_token WHERE id IN " + owned + " ORDER BY id FOR UPDATE",
+				"SELECT token_id FROM token_use WHERE token_id IN " + owned + " ORDER BY token_id FOR UPDATE" }) {
+			this.jdbc.sql(sql)
+				.param("ownerType", owner.type().name())
+				.param("ownerId", owner.id())
+				.query((RowCallbackHandler) row -> {
+				});
+		}
+	}
+
 	boolean delete(String id) {
 		return this.jdbc.sql("DELETE FROM access_token WHERE id = :id").param("id", id).update() > 0;
 	}
@@ -276,7 +294,8 @@ class AccessTokenStore {
 	 * <li>raise once more the rows that another node made between the two.</li>
 	 * </ol>
 	 * So a time never goes backwards, and a deleted token is skipped. Rows are locked in id order,
-	 * so nodes flushing the same tokens at once never deadlock each other.
+	 * so nodes flushing the same tokens at once never deadlock each other, nor with the deletion of
+	 * the tokens' owner ({@link #lockAllOf}).
 	 */
 	void recordLastAuthenticated(Map<String, Long> lastUseById) {
 		List<Use> uses = lastUseById.entrySet()

@@ -156,6 +156,7 @@ public class UserService {
 		if (caller.is(user)) {
 			throw new IntegrityException("name", "You cannot delete yourself.");
 		}
+		this.events.publishEvent(new UserDeletedEvent(user.id()));
 		this.store.delete(user.id());
 		evict(user);
 		audit(AuditEventType.USER_DELETED, caller, user, null);

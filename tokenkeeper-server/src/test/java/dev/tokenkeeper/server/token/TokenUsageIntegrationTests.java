@@ -12,12 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.tokenkeeper.server.support.Http;
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
+import dev.tokenkeeper.server.support.ProjectFixtures;
 import dev.tokenkeeper.server.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -204,6 +207,99 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 		this.usage.flush();
 
 		assertThat(storedLastAuthenticated(id)).isEqualTo(latest.get());
+	}
+
+	@Test
+	void deleteUserWhenAFlushIsWritingTheUsesOfItsTokensThenBothSucceed() throws Exception {
+		String user = createUser("deleted-while-flushed");
+		List<String> ids = tokensStoredAgainstIdOrder("/rest/access-tokens/1.0/users/" + user, user);
+
+		deleteDuringFlush(ids, () -> this.http.delete("/rest/api/1.0/admin/users?name=" + user)
+			.basicAuth(ADMIN, ADMIN_PASSWORD)
+			.send(), 200);
+	}
+
+	@Test
+	void deleteProjectWhenAFlushIsWritingTheUsesOfItsTokensThenBothSucceed() throws Exception {
+		String admin = createUser("project-deleted-while-flushed");
+		String key = new ProjectFixtures(this.http).createProject(admin);
+		List<String> ids = tokensStoredAgainstIdOrder("/rest/access-tokens/1.0/projects/" + key, admin);
+
+		deleteDuringFlush(ids, () -> this.http.delete("/rest/api/1.0/projects/" + key)
+			.basicAuth(admin, passwordOf(admin))
+			.send(), 204);
+	}
+
+	/**
+	 * Deletes the owner of the tokens while a flush writes their uses: their use rows exist, and
+	 * another transaction (as another node's flush would) holds the row the flush writes first
+	 * until the deletion waits too. Checks that the deletion succeeded, and that the flush wrote
+	 * the use of another token all the same and left none of the deleted ones'.
+	 */
+	private void deleteDuringFlush(List<String> ids, Supplier<Http.Response> deletion, int status) throws Exception {
+		String witness = createToken(createUser("flushed-alongside")).get("id").asString();
+		Instant used = Instant.parse("2026-06-10T00:00:00Z");
+		recordUses(ids, witness, used);
+		this.usage.flush();
+		recordUses(ids, witness, used.plusSeconds(60));
+
+		Supplier<Void> flush = () -> {
+			this.usage.flush();
+			return null;
+		};
+		List<Object> results = TestDatabase.queuedBehindLockedRow(this.dataSource,
+				"SELECT token_id FROM token_use WHERE token_id = ? FOR UPDATE",
+				ids.stream().min(String::compareTo).orElseThrow(), flush, deletion);
+
+		Http.Response deleted = (Http.Response) results.get(1);
+		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(status);
+		// a flush that lost a deadlock would have written nothing
+		assertThat(storedLastAuthenticated(witness)).isEqualTo(used.plusSeconds(60).toEpochMilli());
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM token_use WHERE token_id IN (:ids)")
+			.param("ids", ids)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/**
+	 * Two tokens of the owner at {@code base} that were created, and whose rows are stored, in the
+	 * other order than their ids. Deleting their owner goes in one of those orders, unless it takes
+	 * care not to; a flush writes in id order.
+	 */
+	private List<String> tokensStoredAgainstIdOrder(String base, String user) {
+		String storedOrder = TestDatabase.isPostgresql() ? "ctid" : "_rowid_";
+		String older = createTokenAt(base, user);
+		for (int i = 0; i < 30; i++) {
+			String newer = createTokenAt(base, user);
+			List<String> pair = List.of(older, newer);
+			if (older.compareTo(newer) > 0 && pair.equals(this.jdbc
+				.sql("SELECT id FROM access_token WHERE id IN (:ids) ORDER BY " + storedOrder)
+				.param("ids", pair)
+				.query(String.class)
+				.list())) {
+				return pair;
+			}
+			Http.Response deleted = this.http.delete(base + "/" + older).basicAuth(user, passwordOf(user)).send();
+			assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+			older = newer;
+		}
+		throw new IllegalStateException("30 tokens in a row were created or stored in id order");
+	}
+
+	private String createTokenAt(String base, String user) {
+		// tokens are listed, and deleted with their owner, in the order they were created
+		this.clock.advance(Duration.ofSeconds(1));
+		Http.Response created = this.http.put(base)
+			.basicAuth(user, passwordOf(user))
+			.json("{\"name\":\"flushed\",\"permissions\":[\"PROJECT_READ\",\"REPO_READ\"]}")
+			.send();
+		assertThat(created.status()).as(created.toString()).isEqualTo(200);
+		return created.json().get("id").asString();
+	}
+
+	private void recordUses(List<String> ids, String witness, Instant when) {
+		ids.forEach(id -> this.usage.record(id, null, when));
+		this.usage.record(witness, null, when);
 	}
 
 	/**
