@@ -9,11 +9,17 @@ import dev.tokenkeeper.server.support.AuthorisationException;
 import dev.tokenkeeper.server.support.IntegrityException;
 import dev.tokenkeeper.server.support.NoSuchEntityException;
 import dev.tokenkeeper.server.support.ServiceException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,6 +43,20 @@ class PageErrorAdvice {
 								: (ex instanceof ArgumentValidationException) ? HttpStatus.BAD_REQUEST
 										: HttpStatus.INTERNAL_SERVER_ERROR;
 		return page(request, status, ex.getMessage());
+	}
+
+	/** A lost race with another request, as the REST API answers it (409): nothing was kept. */
+	@ExceptionHandler({ ConcurrencyFailureException.class, DataIntegrityViolationException.class })
+	ModelAndView concurrentChange(HttpServletRequest request) {
+		return page(request, HttpStatus.CONFLICT, RestErrors.CONCURRENT_CHANGE);
+	}
+
+	/** The database cannot be reached, as the REST API answers it (503); only the cause is logged. */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			TransactionException.class })
+	ModelAndView databaseUnavailable(Exception ex, HttpServletRequest request) {
+		log.warn("The database is unavailable: {}", NestedExceptionUtils.getMostSpecificCause(ex).toString());
+		return page(request, HttpStatus.SERVICE_UNAVAILABLE, RestErrors.DATABASE_UNAVAILABLE);
 	}
 
 	@ExceptionHandler(Exception.class)

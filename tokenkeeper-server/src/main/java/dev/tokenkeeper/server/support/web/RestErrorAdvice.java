@@ -50,8 +50,7 @@ class RestErrorAdvice extends ResponseEntityExceptionHandler {
 	/** Two requests changed the same rows at once and this one lost: nothing it did was kept. */
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	ResponseEntity<Object> handleConcurrentChange(ConcurrencyFailureException ex) {
-		return errors(HttpStatus.CONFLICT, HttpHeaders.EMPTY, null,
-				"Another request changed the same data at the same time; nothing was changed. Try again.", null);
+		return errors(HttpStatus.CONFLICT, HttpHeaders.EMPTY, null, RestErrors.CONCURRENT_CHANGE, null);
 	}
 
 	/**
@@ -60,8 +59,7 @@ class RestErrorAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleConflictingChange(DataIntegrityViolationException ex) {
-		return errors(HttpStatus.CONFLICT, HttpHeaders.EMPTY, null,
-				"Another request changed the same data at the same time; nothing was changed. Try again.", null);
+		return errors(HttpStatus.CONFLICT, HttpHeaders.EMPTY, null, RestErrors.CONCURRENT_CHANGE, null);
 	}
 
 	/**

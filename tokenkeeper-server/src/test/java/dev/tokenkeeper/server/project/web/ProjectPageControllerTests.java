@@ -1,9 +1,19 @@
 package dev.tokenkeeper.server.project.web;
 
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
+import dev.tokenkeeper.server.support.Http;
+import dev.tokenkeeper.server.support.TestDatabase;
 import dev.tokenkeeper.server.support.WebUiTestSupport;
 import dev.tokenkeeper.server.token.web.NewSecret;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -16,6 +26,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Projects and repositories in the web UI, and their tokens for their administrators. */
 class ProjectPageControllerTests extends WebUiTestSupport {
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Test
 	void projectTokensWhenTheUserAdministersTheProjectThenListedCreatedAndUsable() throws Exception {
@@ -54,6 +70,43 @@ class ProjectPageControllerTests extends WebUiTestSupport {
 			.param("repositoryPermission", "REPO_READ")).andExpect(status().isForbidden());
 		this.mvc.perform(get("/projects/NOSUCHPROJECT/tokens").session(readerSession))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void createTokenWhenTheProjectIsDeletedMeanwhileThenAConflictPageNotAServerError() throws Exception {
+		String owner = createUser("proj-race");
+		grantGlobal(owner, "PROJECT_CREATE");
+		String key = "UI" + owner.replaceAll("[^0-9]", "");
+		post("/rest/api/1.0/projects", owner, "{\"key\":\"" + key + "\",\"name\":\"UI project " + key + "\"}");
+		long projectId = this.jdbc.sql("SELECT id FROM project WHERE project_key = :key")
+			.param("key", key)
+			.query(Long.class)
+			.single();
+		MockHttpSession session = login(owner);
+		Supplier<Http.Response> delete = () -> this.http.delete("/rest/api/1.0/projects/" + key)
+			.basicAuth(owner, passwordOf(owner))
+			.send();
+		Supplier<MockHttpServletResponse> create = () -> {
+			try {
+				return this.mvc.perform(form(session, "/projects/" + key + "/tokens").param("name", "late")
+					.param("projectPermission", "PROJECT_READ")
+					.param("repositoryPermission", "REPO_READ")).andReturn().getResponse();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+
+		// both have found the project; the deletion gets to its row first (on H2 it may go second)
+		List<Object> responses = TestDatabase.queuedBehindLockedRow(this.dataSource,
+				"SELECT id FROM project WHERE id = ? FOR UPDATE", projectId, delete, create);
+
+		assertThat(((Http.Response) responses.get(0)).status()).isEqualTo(204);
+		MockHttpServletResponse created = (MockHttpServletResponse) responses.get(1);
+		if (created.getStatus() != 302) {
+			assertThat(created.getStatus()).isEqualTo(409);
+			assertThat(created.getContentAsString()).contains("Another request changed the same data at the same time");
+		}
 	}
 
 	private void grantGlobal(String user, String permission) {
