@@ -146,8 +146,8 @@ public class AccessTokenService {
 			owners.add(new TokenOwner(TokenOwner.Type.PROJECT, event.projectId()));
 		}
 		event.repositoryIds().forEach(id -> owners.add(new TokenOwner(TokenOwner.Type.REPOSITORY, id)));
+		lockForDeletion(owners);
 		owners.forEach(owner -> {
-			lockWithTokens(owner);
 			this.store.findAllByOwner(owner).forEach(token -> {
 				remove(token);
 				this.tokenEvents.deletedWithOwner(token);
@@ -159,17 +159,17 @@ public class AccessTokenService {
 	/** Before a user is deleted with their tokens (the foreign key cascades), in the same transaction. */
 	@EventListener
 	void onUserDeleted(UserDeletedEvent event) {
-		lockWithTokens(TokenOwner.user(event.userId()));
+		lockForDeletion(List.of(TokenOwner.user(event.userId())));
 	}
 
 	/**
-	 * Locks an owner that is being deleted, so that no token is created for it meanwhile, then its
-	 * tokens and their use rows in id order, the order in which the use flush locks them: the
-	 * deletion and a flush then never deadlock, whatever order the deletion goes on in.
+	 * Locks owners that are being deleted, so that no token is created for them meanwhile, then
+	 * their tokens and the tokens' use rows in id order: deleting them then never deadlocks with the
+	 * use flush, whatever order the deletion goes in.
 	 */
-	private void lockWithTokens(TokenOwner owner) {
-		lockOwner(owner);
-		this.store.lockAllOf(owner);
+	private void lockForDeletion(List<TokenOwner> owners) {
+		owners.forEach(this::lockOwner);
+		this.store.lockInIdOrder(owners.stream().flatMap(owner -> this.store.idsOf(owner).stream()).toList());
 	}
 
 	private void remove(AccessToken token) {

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccessTokenStore {
 
+	/** How many rows {@link #lockInIdOrder} locks per statement: far below PostgreSQL's limit of parameters. */
+	private static final int LOCK_CHUNK = 1000;
+
 	/** The columns a token is created with: it has no use yet. */
 	private static final String TOKEN_COLUMNS = """
 			id, owner_type, owner_id, user_id, name, repository_permission, project_permission, created_date,
@@ -134,6 +137,15 @@ class AccessTokenStore {
 			.param("id", id)
 			.param("limit", limit)
 			.query(ROW_MAPPER)
+			.list();
+	}
+
+	/** The ids of the owner's tokens. */
+	List<String> idsOf(TokenOwner owner) {
+		return this.jdbc.sql("SELECT id FROM access_token WHERE owner_type = :ownerType AND owner_id = :ownerId")
+			.param("ownerType", owner.type().name())
+			.param("ownerId", owner.id())
+			.query(String.class)
 			.list();
 	}
 
@@ -264,17 +276,22 @@ class AccessTokenStore {
 	}
 
 	/**
-	 * Locks the owner's tokens, then their use rows, each in id order: the order in which
-	 * {@link #recordLastAuthenticated} locks them. ({@code id IN (...)} makes H2 too lock in key
-	 * order, as it reads; PostgreSQL locks in the order of the {@code ORDER BY}.)
+	 * Locks these tokens, then their use rows, each in id order. A transaction that changes several
+	 * tokens locks them so first, and so never deadlocks with {@link #recordLastAuthenticated},
+	 * which locks each kind of row in id order too. Locking goes in chunks of sorted ids: both
+	 * databases lock an {@code IN} list in key order (PostgreSQL as the {@code ORDER BY} says, H2
+	 * as it looks the keys up), and the chunks follow each other in the same order.
 	 */
-	void lockAllOf(TokenOwner owner) {
-		String owned = "(SELECT id FROM access_token WHERE owner_type = :ownerType AND owner_id = :ownerId)";
-		for (String sql : new String[] { "SELECT id FROM access_token WHERE id IN " + owned + " ORDER BY id FOR UPDATE",
-				"SELECT token_id FROM token_use WHERE token_id IN " + owned + " ORDER BY token_id FOR UPDATE" }) {
+	void lockInIdOrder(Collection<String> ids) {
+		List<String> sorted = ids.stream().sorted().toList();
+		lockInChunks("SELECT id FROM access_token WHERE id IN (:ids) ORDER BY id FOR UPDATE", sorted);
+		lockInChunks("SELECT token_id FROM token_use WHERE token_id IN (:ids) ORDER BY token_id FOR UPDATE", sorted);
+	}
+
+	private void lockInChunks(String sql, List<String> sortedIds) {
+		for (int from = 0; from < sortedIds.size(); from += LOCK_CHUNK) {
 			this.jdbc.sql(sql)
-				.param("ownerType", owner.type().name())
-				.param("ownerId", owner.id())
+				.param("ids", sortedIds.subList(from, Math.min(from + LOCK_CHUNK, sortedIds.size())))
 				.query((RowCallbackHandler) row -> {
 				});
 		}
@@ -293,9 +310,10 @@ class AccessTokenStore {
 	 * token then skipped; a token that has a row already is neither locked nor touched;</li>
 	 * <li>raise once more the rows that another node made between the two.</li>
 	 * </ol>
-	 * So a time never goes backwards, and a deleted token is skipped. Rows are locked in id order,
-	 * so nodes flushing the same tokens at once never deadlock each other, nor with the deletion of
-	 * the tokens' owner ({@link #lockAllOf}).
+	 * So a time never goes backwards, and a deleted token is skipped. Each batch is a transaction
+	 * of its own (not one for all three), which locks rows that exist already of one table only,
+	 * in id order: so nodes flushing the same tokens at once never deadlock each other, nor with a
+	 * transaction that locks tokens, then their use rows, in id order ({@link #lockInIdOrder}).
 	 */
 	void recordLastAuthenticated(Map<String, Long> lastUseById) {
 		List<Use> uses = lastUseById.entrySet()

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -88,29 +90,42 @@ public final class TestDatabase {
 	 */
 	public static List<Object> queuedBehindLockedRow(DataSource dataSource, String lockingSql, Object key,
 			Supplier<?>... requests) throws Exception {
-		List<CompletableFuture<?>> started = new ArrayList<>();
-		try (Connection holder = dataSource.getConnection()) {
-			holder.setAutoCommit(false);
-			try (PreparedStatement statement = holder.prepareStatement(lockingSql)) {
-				statement.setObject(1, key);
-				statement.executeQuery().close();
-			}
-			try {
-				for (Supplier<?> request : requests) {
-					started.add(CompletableFuture.supplyAsync(request));
-					int waiting = started.size();
-					await().atMost(Duration.ofSeconds(10)).until(() -> blockedSessions(holder) == waiting);
+		ExecutorService threads = Executors.newFixedThreadPool(requests.length);
+		try {
+			List<Future<?>> started = new ArrayList<>();
+			try (Connection holder = dataSource.getConnection()) {
+				holder.setAutoCommit(false);
+				try (PreparedStatement statement = holder.prepareStatement(lockingSql)) {
+					statement.setObject(1, key);
+					statement.executeQuery().close();
+				}
+				try {
+					for (Supplier<?> request : requests) {
+						Future<?> future = threads.submit(request::get);
+						started.add(future);
+						int waiting = started.size();
+						// well within the databases' lock timeout, which the first request is waiting out
+						await().atMost(Duration.ofSeconds(3))
+							.until(() -> future.isDone() || blockedSessions(holder) == waiting);
+						if (future.isDone()) {
+							throw new IllegalStateException("Request " + waiting + " did not wait for the locked row: "
+									+ future.get());
+						}
+					}
+				}
+				finally {
+					holder.commit();
 				}
 			}
-			finally {
-				holder.commit();
+			List<Object> results = new ArrayList<>();
+			for (Future<?> request : started) {
+				results.add(request.get(30, TimeUnit.SECONDS));
 			}
+			return results;
 		}
-		List<Object> results = new ArrayList<>();
-		for (CompletableFuture<?> request : started) {
-			results.add(request.get(30, TimeUnit.SECONDS));
+		finally {
+			threads.shutdownNow();
 		}
-		return results;
 	}
 
 	/** How many sessions wait for a lock another session holds, asked over {@code connection}. */

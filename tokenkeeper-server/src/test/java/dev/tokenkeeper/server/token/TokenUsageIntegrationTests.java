@@ -23,6 +23,8 @@ import dev.tokenkeeper.server.support.IntegrationTestSupport;
 import dev.tokenkeeper.server.support.ProjectFixtures;
 import dev.tokenkeeper.server.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -219,22 +221,28 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 			.send(), 200);
 	}
 
-	@Test
-	void deleteProjectWhenAFlushIsWritingTheUsesOfItsTokensThenBothSucceed() throws Exception {
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void deleteProjectOrRepositoryWhenAFlushIsWritingTheUsesOfItsTokensThenBothSucceed(boolean repository)
+			throws Exception {
 		String admin = createUser("project-deleted-while-flushed");
-		String key = new ProjectFixtures(this.http).createProject(admin);
-		List<String> ids = tokensStoredAgainstIdOrder("/rest/access-tokens/1.0/projects/" + key, admin);
+		ProjectFixtures fixtures = new ProjectFixtures(this.http);
+		String key = fixtures.createProject(admin);
+		String path = repository ? "/projects/" + key + "/repos/" + fixtures.createRepo(admin, key, "flushed")
+				: "/projects/" + key;
+		List<String> ids = tokensStoredAgainstIdOrder("/rest/access-tokens/1.0" + path, admin);
 
-		deleteDuringFlush(ids, () -> this.http.delete("/rest/api/1.0/projects/" + key)
-			.basicAuth(admin, passwordOf(admin))
-			.send(), 204);
+		deleteDuringFlush(ids, () -> this.http.delete("/rest/api/1.0" + path).basicAuth(admin, passwordOf(admin)).send(),
+				repository ? 202 : 204);
 	}
 
 	/**
 	 * Deletes the owner of the tokens while a flush writes their uses: their use rows exist, and
 	 * another transaction (as another node's flush would) holds the row the flush writes first
 	 * until the deletion waits too. Checks that the deletion succeeded, and that the flush wrote
-	 * the use of another token all the same and left none of the deleted ones'.
+	 * the use of another token all the same and left none of the deleted ones'. PostgreSQL then
+	 * lets the flush on first, which deadlocks unless the deletion locked in id order; H2 may let
+	 * either on first, and when the deletion goes first there is nothing to prove.
 	 */
 	private void deleteDuringFlush(List<String> ids, Supplier<Http.Response> deletion, int status) throws Exception {
 		String witness = createToken(createUser("flushed-alongside")).get("id").asString();
