@@ -3,6 +3,7 @@ package dev.tokenkeeper.server.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.tokenkeeper.server.permission.TokenPermissions;
@@ -138,7 +139,11 @@ public class AccessTokenService {
 		this.tokenEvents.changed(TokenEvent.Kind.DELETED, caller, scope, token, null);
 	}
 
-	/** Deletes every token of the project or repositories that are being deleted, in the same transaction. */
+	/**
+	 * Deletes every token of the project or repositories that are being deleted, in the same
+	 * transaction, in id order: the order in which the use flush locks tokens, so that the two never
+	 * deadlock. Their rows are locked first, so that no token is created for them meanwhile.
+	 */
 	@EventListener
 	void onResourceDeleted(ResourceDeletedEvent event) {
 		List<TokenOwner> owners = new ArrayList<>();
@@ -146,30 +151,27 @@ public class AccessTokenService {
 			owners.add(new TokenOwner(TokenOwner.Type.PROJECT, event.projectId()));
 		}
 		event.repositoryIds().forEach(id -> owners.add(new TokenOwner(TokenOwner.Type.REPOSITORY, id)));
-		lockForDeletion(owners);
-		owners.forEach(owner -> {
-			this.store.findAllByOwner(owner).forEach(token -> {
+		owners.forEach(this::lockOwner);
+		owners.stream()
+			.flatMap(owner -> this.store.findAllByOwner(owner).stream())
+			.sorted(Comparator.comparing(AccessToken::id))
+			.forEach(token -> {
 				remove(token);
 				this.tokenEvents.deletedWithOwner(token);
 			});
-			this.pages.forget(owner);
-		});
-	}
-
-	/** Before a user is deleted with their tokens (the foreign key cascades), in the same transaction. */
-	@EventListener
-	void onUserDeleted(UserDeletedEvent event) {
-		lockForDeletion(List.of(TokenOwner.user(event.userId())));
+		owners.forEach(this.pages::forget);
 	}
 
 	/**
-	 * Locks owners that are being deleted, so that no token is created for them meanwhile, then
-	 * their tokens and the tokens' use rows in id order: deleting them then never deadlocks with the
-	 * use flush, whatever order the deletion goes in.
+	 * Before a user is deleted, in the same transaction: locks the user, so that no token is
+	 * created for them meanwhile, and deletes their tokens in id order (see
+	 * {@link AccessTokenStore#deleteInIdOrder}) before the foreign key would.
 	 */
-	private void lockForDeletion(List<TokenOwner> owners) {
-		owners.forEach(this::lockOwner);
-		this.store.lockInIdOrder(owners.stream().flatMap(owner -> this.store.idsOf(owner).stream()).toList());
+	@EventListener
+	void onUserDeleted(UserDeletedEvent event) {
+		TokenOwner owner = TokenOwner.user(event.userId());
+		lockOwner(owner);
+		this.store.deleteInIdOrder(this.store.idsOf(owner));
 	}
 
 	private void remove(AccessToken token) {

@@ -15,16 +15,12 @@ import dev.tokenkeeper.server.permission.TokenPermissions;
 import dev.tokenkeeper.server.permission.ResourcePermission;
 import dev.tokenkeeper.server.support.web.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class AccessTokenStore {
-
-	/** How many rows {@link #lockInIdOrder} locks per statement: far below PostgreSQL's limit of parameters. */
-	private static final int LOCK_CHUNK = 1000;
 
 	/** The columns a token is created with: it has no use yet. */
 	private static final String TOKEN_COLUMNS = """
@@ -276,25 +272,14 @@ class AccessTokenStore {
 	}
 
 	/**
-	 * Locks these tokens, then their use rows, each in id order. A transaction that changes several
-	 * tokens locks them so first, and so never deadlocks with {@link #recordLastAuthenticated},
-	 * which locks each kind of row in id order too. Locking goes in chunks of sorted ids: both
-	 * databases lock an {@code IN} list in key order (PostgreSQL as the {@code ORDER BY} says, H2
-	 * as it looks the keys up), and the chunks follow each other in the same order.
+	 * Deletes these tokens, each with its use row, one statement per token in id order: the order
+	 * in which {@link #recordLastAuthenticated} locks them, so that the two never deadlock. (A
+	 * cascade from the owner, or one statement for them all, goes in whatever order the database
+	 * finds the rows.)
 	 */
-	void lockInIdOrder(Collection<String> ids) {
-		List<String> sorted = ids.stream().sorted().toList();
-		lockInChunks("SELECT id FROM access_token WHERE id IN (:ids) ORDER BY id FOR UPDATE", sorted);
-		lockInChunks("SELECT token_id FROM token_use WHERE token_id IN (:ids) ORDER BY token_id FOR UPDATE", sorted);
-	}
-
-	private void lockInChunks(String sql, List<String> sortedIds) {
-		for (int from = 0; from < sortedIds.size(); from += LOCK_CHUNK) {
-			this.jdbc.sql(sql)
-				.param("ids", sortedIds.subList(from, Math.min(from + LOCK_CHUNK, sortedIds.size())))
-				.query((RowCallbackHandler) row -> {
-				});
-		}
+	void deleteInIdOrder(Collection<String> ids) {
+		this.jdbcTemplate.batchUpdate("DELETE FROM access_token WHERE id = ?",
+				ids.stream().sorted().map(id -> new Object[] { id }).toList());
 	}
 
 	boolean delete(String id) {
@@ -313,7 +298,7 @@ class AccessTokenStore {
 	 * So a time never goes backwards, and a deleted token is skipped. Each batch is a transaction
 	 * of its own (not one for all three), which locks rows that exist already of one table only,
 	 * in id order: so nodes flushing the same tokens at once never deadlock each other, nor with a
-	 * transaction that locks tokens, then their use rows, in id order ({@link #lockInIdOrder}).
+	 * deletion of several tokens that goes in id order ({@link #deleteInIdOrder}).
 	 */
 	void recordLastAuthenticated(Map<String, Long> lastUseById) {
 		List<Use> uses = lastUseById.entrySet()
