@@ -4,6 +4,7 @@ import dev.tokenkeeper.server.TokenkeeperProperties;
 import dev.tokenkeeper.server.permission.PermissionService;
 import dev.tokenkeeper.server.project.ProjectService;
 import dev.tokenkeeper.server.token.AccessToken;
+import dev.tokenkeeper.server.token.NoSuchAccessTokenException;
 import dev.tokenkeeper.server.token.OwnerScope;
 import dev.tokenkeeper.server.token.ResourceOwnerScope;
 import dev.tokenkeeper.server.token.TokenWithSecret;
@@ -72,8 +73,13 @@ class AccessTokenViews {
 				token.secrets().previousValidUntil());
 	}
 
+	/**
+	 * The token's user, read after the request's transaction: a token whose user is gone by then
+	 * went with its owner, deleted by a concurrent request, and is answered as not found.
+	 */
 	private RestApplicationUser restUser(AccessToken token) {
-		return restUser(this.usersById.find(token.userId()).orElseThrow());
+		return restUser(this.usersById.find(token.userId())
+			.orElseThrow(() -> new NoSuchAccessTokenException(token.id())));
 	}
 
 	private RestApplicationUser restUser(User user) {
