@@ -460,6 +460,15 @@ scenario_list() {
     report "| $count | every page in turn, walked ($(awk -v n="${r[0]}" -v s="$seconds" 'BEGIN { printf "%.0f", n * s }') pages in $seconds s) | ${r[1]} | ${r[2]} |"
   done
   report ""
+  report "Deleting each of these owners, with its tokens (one request each):"
+  report ""
+  report "| tokens held | seconds |"
+  report "|---|---|"
+  for owner in small:10 medium:1000 large:$LIST_BIG; do
+    report "| ${owner#*:} | $(curl -sf -o /dev/null -w '%{time_total}' -u admin:$ADMIN_PW -X DELETE \
+      "$BASE/rest/api/1.0/admin/users?name=${owner%%:*}0") |"
+  done
+  report ""
   stop_server
 }
 
