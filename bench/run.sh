@@ -466,7 +466,7 @@ scenario_list() {
   report "|---|---|"
   for owner in small:10 medium:1000 large:$LIST_BIG; do
     report "| ${owner#*:} | $(curl -sf -o /dev/null -w '%{time_total}' -u admin:$ADMIN_PW -X DELETE \
-      "$BASE/rest/api/1.0/admin/users?name=${owner%%:*}0") |"
+      "$BASE/rest/api/1.0/admin/users?name=${owner%%:*}0" | awk '{ printf "%.2f", $1 }') |"
   done
   report ""
   stop_server
