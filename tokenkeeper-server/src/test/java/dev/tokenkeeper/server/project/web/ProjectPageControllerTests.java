@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.tokenkeeper.server.support.Http;
+import dev.tokenkeeper.server.support.ProjectFixtures;
 import dev.tokenkeeper.server.support.TestDatabase;
 import dev.tokenkeeper.server.support.WebUiTestSupport;
 import dev.tokenkeeper.server.token.web.NewSecret;
@@ -75,9 +76,7 @@ class ProjectPageControllerTests extends WebUiTestSupport {
 	@Test
 	void createTokenWhenTheProjectIsDeletedMeanwhileThenAConflictPageNotAServerError() throws Exception {
 		String owner = createUser("proj-race");
-		grantGlobal(owner, "PROJECT_CREATE");
-		String key = "UI" + owner.replaceAll("[^0-9]", "");
-		post("/rest/api/1.0/projects", owner, "{\"key\":\"" + key + "\",\"name\":\"UI project " + key + "\"}");
+		String key = new ProjectFixtures(this.http).createProject(owner);
 		long projectId = this.jdbc.sql("SELECT id FROM project WHERE project_key = :key")
 			.param("key", key)
 			.query(Long.class)
