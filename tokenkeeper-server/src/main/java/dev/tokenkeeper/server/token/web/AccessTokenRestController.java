@@ -44,9 +44,8 @@ class AccessTokenRestController {
 	RestPage<RestAccessToken> list(@AuthenticationPrincipal Caller caller,
 			@PathVariable(required = false) String userSlug, @PathVariable(required = false) String projectKey,
 			@PathVariable(required = false) String repositorySlug, PageRequest page) {
-		return RestPage.of(page,
-				this.tokens.list(caller, this.views.scope(userSlug, projectKey, repositorySlug), page),
-				this.views::toRest);
+		return this.views.toRest(page,
+				this.tokens.list(caller, this.views.scope(userSlug, projectKey, repositorySlug), page));
 	}
 
 	@PutMapping({ USER, PROJECT, REPOSITORY })

@@ -1,8 +1,12 @@
 package dev.tokenkeeper.server.token.web;
 
+import java.util.List;
+
 import dev.tokenkeeper.server.TokenkeeperProperties;
 import dev.tokenkeeper.server.permission.PermissionService;
 import dev.tokenkeeper.server.project.ProjectService;
+import dev.tokenkeeper.server.support.web.PageRequest;
+import dev.tokenkeeper.server.support.web.RestPage;
 import dev.tokenkeeper.server.token.AccessToken;
 import dev.tokenkeeper.server.token.NoSuchAccessTokenException;
 import dev.tokenkeeper.server.token.OwnerScope;
@@ -54,6 +58,12 @@ class AccessTokenViews {
 
 	RestAccessToken toRest(AccessToken token) {
 		return RestAccessToken.of(token, restUser(token));
+	}
+
+	/** A page of tokens; one whose user has gone since the page was read (see {@link #restUser}) is left out. */
+	RestPage<RestAccessToken> toRest(PageRequest page, List<AccessToken> fetched) {
+		return RestPage.ofPresent(page, fetched,
+				token -> this.usersById.find(token.userId()).map(user -> RestAccessToken.of(token, restUser(user))));
 	}
 
 	/** A token whose user is known already. */

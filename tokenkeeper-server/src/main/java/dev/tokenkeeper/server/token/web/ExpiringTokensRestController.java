@@ -36,7 +36,7 @@ class ExpiringTokensRestController {
 			throw new ArgumentValidationException("withinDays",
 					"withinDays must be a whole number of days.");
 		}
-		return RestPage.of(page, this.expiring.forCaller(caller, days, page), this.views::toRest);
+		return this.views.toRest(page, this.expiring.forCaller(caller, days, page));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.tokenkeeper.server.support.web;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,19 @@ class RestPageTests {
 		assertThat(page.size()).isEqualTo(1);
 		assertThat(page.isLastPage()).isFalse();
 		assertThat(page.nextPageStart()).isEqualTo(8);
+	}
+
+	@Test
+	void ofPresentWhenSomeElementsAreGoneThenLeftOutButCountedForTheNextPageStart() {
+		PageRequest request = new PageRequest(10, 4);
+
+		RestPage<Integer> page = RestPage.ofPresent(request, numbers(10, request.fetchSize()),
+				(n) -> n % 2 == 0 ? Optional.of(n) : Optional.empty());
+
+		assertThat(page.values()).containsExactly(10, 12);
+		assertThat(page.size()).isEqualTo(2);
+		assertThat(page.isLastPage()).isFalse();
+		assertThat(page.nextPageStart()).isEqualTo(14);
 	}
 
 	private static List<Integer> numbers(int from, int count) {
