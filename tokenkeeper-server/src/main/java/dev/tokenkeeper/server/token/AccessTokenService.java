@@ -140,9 +140,10 @@ public class AccessTokenService {
 	}
 
 	/**
-	 * Deletes every token of the project or repositories that are being deleted, in the same
-	 * transaction, in id order: the order in which the use flush locks tokens, so that the two never
-	 * deadlock. Their rows are locked first, so that no token is created for them meanwhile.
+	 * Deletes every token of the project or repositories that are being deleted (the event may name
+	 * several), in the same transaction, in id order across them all: the order in which the use
+	 * flush locks tokens, so that the two never deadlock. The owners' rows are locked first, so that
+	 * no token is created for them meanwhile.
 	 */
 	@EventListener
 	void onResourceDeleted(ResourceDeletedEvent event) {

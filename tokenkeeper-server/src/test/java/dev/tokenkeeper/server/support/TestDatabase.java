@@ -104,8 +104,8 @@ public final class TestDatabase {
 						Future<?> future = threads.submit(request::get);
 						started.add(future);
 						int waiting = started.size();
-						// well within the databases' lock timeout, which the first request is waiting out
-						await().atMost(Duration.ofSeconds(3))
+						// within the databases' lock timeout (10 s), which the first request is waiting out
+						await().atMost(Duration.ofSeconds(5))
 							.until(() -> future.isDone() || blockedSessions(holder) == waiting);
 						if (future.isDone()) {
 							throw new IllegalStateException("Request " + waiting + " did not wait for the locked row: "

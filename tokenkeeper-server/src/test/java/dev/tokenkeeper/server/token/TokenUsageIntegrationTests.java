@@ -241,7 +241,7 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 	 * another transaction (as another node's flush would) holds the row the flush writes first
 	 * until the deletion waits too. Checks that the deletion succeeded, and that the flush wrote
 	 * the use of another token all the same and left none of the deleted ones'. PostgreSQL then
-	 * lets the flush on first, which deadlocks unless the deletion locked in id order; H2 may let
+	 * lets the flush on first, which deadlocks unless the deletion goes in id order; H2 may let
 	 * either on first, and when the deletion goes first there is nothing to prove.
 	 */
 	private void deleteDuringFlush(List<String> ids, Supplier<Http.Response> deletion, int status) throws Exception {
@@ -295,7 +295,7 @@ class TokenUsageIntegrationTests extends IntegrationTestSupport {
 	}
 
 	private String createTokenAt(String base, String user) {
-		// tokens are listed, and deleted with their owner, in the order they were created
+		// a distinct creation time each: without care, a project's tokens went in creation order
 		this.clock.advance(Duration.ofSeconds(1));
 		Http.Response created = this.http.put(base)
 			.basicAuth(user, passwordOf(user))
