@@ -12,6 +12,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationConfig;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 import dev.tokenkeeper.server.support.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The JSON mapper that reads and writes the API's bodies: Spring Boot's, configured by all of
- * Boot's customizers, but keeping Jackson's buffers per thread.
+ * Boot's customizers, but keeping Jackson's buffers per thread, and reading properties through
+ * generated accessors.
  */
 class JsonMapperIntegrationTests extends IntegrationTestSupport {
 
@@ -37,6 +39,11 @@ class JsonMapperIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void apiMapperWhenWritingThenJacksonKeepsItsBuffersPerThread() {
 		assertThat(apiMapper().tokenStreamFactory()._getRecyclerPool()).isSameAs(JsonRecyclerPools.threadLocalPool());
+	}
+
+	@Test
+	void apiMapperWhenWritingThenItReadsPropertiesThroughGeneratedAccessors() {
+		assertThat(apiMapper().registeredModules()).hasAtLeastOneElementOfType(BlackbirdModule.class);
 	}
 
 	/**
