@@ -591,7 +591,7 @@ scenario_jmh() {
   row "verify: parse + lookup in the server's cache + SHA-256 + constant-time compare" verify
   row "bare SHA-256 of the same 33 bytes" bareSha256
   row "parse alone (base64 decode, form checks)" parseOnly
-  row "lookup alone, in the server's cache (expiring: reads the clock)" lookupOnly
+  row "lookup alone, in the server's cache (expiring, on the server's ticker)" lookupOnly
   row "lookup alone, in a cache without expiry" lookupInPlainCache
   row "compare alone (8 bytes at a time)" compareOnly
   row "compare alone with the JDK's MessageDigest.isEqual, as before" compareWithJdk

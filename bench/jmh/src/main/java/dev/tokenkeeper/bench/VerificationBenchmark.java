@@ -32,9 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Token verification as the server does it warm (parse the raw token, find its stored hash by
  * id in the verification cache, hash the presented bytes, compare in constant time) against the
  * physical floor: a bare SHA-256 of the same bytes. The cache is built by the server's own code
- * with its default size and age, so it expires entries and reads the clock on every lookup as the
- * server's does; its entries hold the stored hash itself, where the server's hold a cached token
- * with its own reference to it (one object more).
+ * with its default size and age and the server's ticker, so it expires entries and reads the time
+ * on every lookup as the server's does; its entries hold the stored hash itself, where the server's
+ * hold a cached token with its own reference to it (one object more).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -129,7 +129,7 @@ public class VerificationBenchmark {
 		return this.serverCache.get(Long.valueOf(this.ids[nextIndex()]));
 	}
 
-	/** The second step in a cache that never expires: the difference is the clock read and expiry. */
+	/** The second step in a cache that never expires: the difference is reading the time and expiry. */
 	@Benchmark
 	public byte[] lookupInPlainCache() {
 		return this.plainCache.get(Long.valueOf(this.ids[nextIndex()]));

@@ -2,12 +2,12 @@ package dev.tokenkeeper.server.cluster;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tokenkeeper.server.support.CoarseTicker;
 
 /**
  * The server's own cache construction outside its application context, so that a benchmark
  * measures the caches the server really builds (maximum size, expiry, reload after half the age,
- * the system ticker), not a simpler stand-in. In the server's package because the constructor is
+ * the server's ticker), not a simpler stand-in. In the server's package because the constructor is
  * not public.
  */
 public final class SingleNodeCaches {
@@ -18,7 +18,7 @@ public final class SingleNodeCaches {
 	/** The caches of one server on its own database, with the default settings. */
 	public static CacheInvalidation create() {
 		return new CacheInvalidation(InvalidationPublisher.LOCAL, new ClusterProperties(Duration.ofSeconds(5)),
-				Ticker.systemTicker());
+				new CoarseTicker(CoarseTicker.TICK));
 	}
 
 }
