@@ -15,7 +15,7 @@ class TimeConfig {
 		return Clock.systemUTC();
 	}
 
-	/** How the caches' entries age: the JVM's monotonic time, read once per tick rather than per lookup. */
+	/** How the caches' entries age: the JVM's monotonic time, read once a tick rather than per lookup. */
 	@Bean
 	CoarseTicker cacheTicker() {
 		return new CoarseTicker(CoarseTicker.TICK);

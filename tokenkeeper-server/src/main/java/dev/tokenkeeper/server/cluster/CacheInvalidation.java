@@ -29,8 +29,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The node-local caches (verified tokens, users, grants, projects) and the one way to evict
  * from them. An eviction applies on this node at once and again when the transaction ends (see
  * {@link AfterCommit}), and reaches every other node sharing the database when the transaction
- * commits. On a shared database no entry lives longer than {@code tokenkeeper.cluster.cache-max-age},
- * which bounds staleness should a notification ever be missed.
+ * commits. On a shared database no entry lives longer than {@code tokenkeeper.cluster.cache-max-age}
+ * (to within a tick of the caches' {@link dev.tokenkeeper.server.support.CoarseTicker}), which
+ * bounds staleness should a notification ever be missed.
  */
 @Component
 public class CacheInvalidation {

@@ -24,4 +24,14 @@ class CoarseTickerTests {
 		}
 	}
 
+	/** A tick of an hour never comes: only reading the clock can move the time past the close. */
+	@Test
+	void readWhenClosedThenReadsTheClock() {
+		CoarseTicker ticker = new CoarseTicker(Duration.ofHours(1));
+		ticker.close();
+		long closed = System.nanoTime();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> ticker.read() > closed);
+	}
+
 }
