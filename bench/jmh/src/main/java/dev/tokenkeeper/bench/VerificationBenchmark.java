@@ -69,7 +69,7 @@ public class VerificationBenchmark {
 	/** The stored hashes by id: what the caches load, should a run outlast half their age. */
 	private final Map<Long, byte[]> stored = new HashMap<>();
 
-	/** The same entries in a loading cache without expiry: what reading the clock and expiring cost. */
+	/** The same entries in a loading cache without expiry: what reading the time and expiring cost. */
 	private final LoadingCache<Long, byte[]> plainCache = Caffeine.newBuilder()
 		.maximumSize(CACHE_MAX_SIZE)
 		.build(this.stored::get);
