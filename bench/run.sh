@@ -500,9 +500,9 @@ scenario_startup() {
   rm -rf "$cds"
   java -Djarmode=tools -jar "$JAR" extract --destination "$cds/app" >/dev/null
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -XX:ArchiveClassesAtExit="$cds/tokenkeeper.jsa" -Dspring.context.exit=onRefresh -jar "$cds/app/tokenkeeper-server.jar" \
+  java $JAVA_OPTS -XX:ArchiveClassesAtExit="$cds/tokenkeeper.jsa" -Dspring.context.exit=onRefresh -jar "$cds/app/$(basename "$JAR")" \
     --tokenkeeper.home="$cds/training" > "$cds/training.log" 2>&1
-  cds_cold=$(JAR=$cds/app/tokenkeeper-server.jar JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$cds/tokenkeeper.jsa" cold_start cold-cds)
+  cds_cold=$(JAR=$cds/app/$(basename "$JAR") JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$cds/tokenkeeper.jsa" cold_start cold-cds)
   fresh_home "$home"
   start_server "$home"
   local user_id
